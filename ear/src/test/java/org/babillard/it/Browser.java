@@ -1,0 +1,90 @@
+package org.babillard.it;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium for the user journeys. Where it is not installed the journeys are skipped with a
+ * message saying so, except in CI (CI=true), where a missing browser fails the build.
+ */
+public final class Browser {
+
+    public static final Path CHROMIUM = Path.of(System.getProperty("babillard.it.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("babillard.it.chromedriver", "/usr/bin/chromedriver"));
+
+    private Browser() {
+    }
+
+    /** A fresh browser whose Accept-Language asks for this language first ("fr-FR", "en-GB"). */
+    public static WebDriver open(String language) {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String message = "Browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message + ": CI does not skip them");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort("SKIPPED: " + message);
+        }
+        try {
+            Path profile = Files.createTempDirectory("babillard-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-quic", "--window-size=1280,900", "--accept-lang=" + language + "," + language.substring(0, 2),
+                    "--lang=" + language, "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
+            options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves what the browser shows under target/screenshots, for people to look at. */
+    public static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("babillard.it.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps what the browser showed when a step failed: a screenshot and the page's HTML, under target/screenshots. */
+    public static void failure(WebDriver driver, String name) {
+        screenshot(driver, name);
+        try {
+            Path dir = Path.of(System.getProperty("babillard.it.screenshots", "target/screenshots"));
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The application's address in the tests' server. */
+    public static String baseUrl() {
+        return System.getProperty("babillard.it.url", "http://127.0.0.1:8180/");
+    }
+}

@@ -1,0 +1,5 @@
+package org.babillard.posts.boundary;
+
+/** Fired once a post is stored; observers run after the commit, outside the posting transaction. */
+public record PostPublished(long postId, String authorUsername) {
+}

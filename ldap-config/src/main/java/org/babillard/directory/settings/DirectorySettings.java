@@ -1,0 +1,190 @@
+package org.babillard.directory.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where the corporate directory is and how Babillard reads it: connection, service account, user and group
+ * searches, attribute names and the mapping of directory groups to Babillard's roles, all in one place.
+ *
+ * <p>The defaults ({@code directory.properties} beside this class) point at the embedded demo directory. A
+ * deployment names its own file with the system property {@value #FILE_PROPERTY} (see {@code ldap-config/examples}
+ * for OpenLDAP and Active Directory), and any single key can still be overridden by a system property of the same
+ * name prefixed with {@code babillard.}, for example {@code -Dbabillard.ldap.url=ldaps://ldap.example.com}.
+ */
+public final class DirectorySettings {
+
+    /** System property naming a properties file that replaces the built-in defaults. */
+    public static final String FILE_PROPERTY = "babillard.directory.config";
+
+    /** The roles Babillard knows; every person found in the directory is at least an employee. */
+    public static final List<String> ROLES = List.of("employee", "hr", "admin");
+
+    private static final String DEFAULTS = "/org/babillard/directory/directory.properties";
+
+    private final Map<String, String> values;
+
+    private DirectorySettings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** The settings in force for this JVM: defaults, then the configured file, then system properties. */
+    public static DirectorySettings load() {
+        Properties merged = new Properties();
+        try (InputStream in = DirectorySettings.class.getResourceAsStream(DEFAULTS)) {
+            merged.load(new java.io.InputStreamReader(Objects.requireNonNull(in, DEFAULTS), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
+        }
+        String file = System.getProperty(FILE_PROPERTY);
+        if (file != null && !file.isBlank()) {
+            Properties own = new Properties();
+            try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                own.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the directory settings file " + file, e);
+            }
+            merged.putAll(own);
+        }
+        for (String key : merged.stringPropertyNames()) {
+            String override = System.getProperty("babillard." + key);
+            if (override != null) {
+                merged.setProperty(key, override);
+            }
+        }
+        return of(merged);
+    }
+
+    /** Settings made of exactly these properties (no defaults): for tests and tools. */
+    public static DirectorySettings of(Properties properties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            map.put(key, properties.getProperty(key).trim());
+        }
+        return new DirectorySettings(map);
+    }
+
+    /** The same settings with one value changed. */
+    public DirectorySettings with(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new DirectorySettings(copy);
+    }
+
+    public String url() {
+        return required("ldap.url");
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(Long.parseLong(value("ldap.connect.timeout.ms", "3000")));
+    }
+
+    public Duration operationTimeout() {
+        return Duration.ofMillis(Long.parseLong(value("ldap.operation.timeout.ms", "4000")));
+    }
+
+    /** Whether to check that the server's certificate names the host in {@link #url()} (ldaps and StartTLS). */
+    public boolean verifyHostname() {
+        return Boolean.parseBoolean(value("ldap.tls.verify.hostname", "true"));
+    }
+
+    public boolean startTls() {
+        return Boolean.parseBoolean(value("ldap.tls.starttls", "false"));
+    }
+
+    public String serviceDn() {
+        return required("ldap.service.dn");
+    }
+
+    public String servicePassword() {
+        return required("ldap.service.password");
+    }
+
+    public int poolSize() {
+        return Integer.parseInt(value("ldap.pool.size", "8"));
+    }
+
+    public String userBase() {
+        return required("ldap.user.base");
+    }
+
+    /** The filter every employee entry matches, such as {@code (objectClass=inetOrgPerson)}. */
+    public String userFilter() {
+        return required("ldap.user.filter");
+    }
+
+    /** The attribute people log in with: {@code uid} in OpenLDAP, {@code sAMAccountName} in Active Directory. */
+    public String loginAttribute() {
+        return required("ldap.user.login.attribute");
+    }
+
+    /** The directory attribute that holds a profile field; the field names are those after {@code ldap.user.attr.}. */
+    public String attribute(String field) {
+        return value("ldap.user.attr." + field, "");
+    }
+
+    public String groupBase() {
+        return required("ldap.group.base");
+    }
+
+    public String groupFilter() {
+        return required("ldap.group.filter");
+    }
+
+    public String groupMemberAttribute() {
+        return value("ldap.group.member.attribute", "member");
+    }
+
+    public String groupNameAttribute() {
+        return value("ldap.group.name.attribute", "cn");
+    }
+
+    /**
+     * The directory groups (by name, case-insensitive) whose members get a role. An empty list for
+     * {@code employee} means everybody the user search finds.
+     */
+    public List<String> groupsForRole(String role) {
+        String raw = value("ldap.role." + role, "");
+        if (raw.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(raw.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    private String required(String key) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("The directory setting " + key + " is missing");
+        }
+        return v;
+    }
+
+    private String value(String key, String fallback) {
+        String v = values.get(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    @Override
+    public String toString() {
+        // Never print the service password.
+        return "DirectorySettings[url=" + values.get("ldap.url") + ", serviceDn=" + values.get("ldap.service.dn")
+                + ", userBase=" + values.get("ldap.user.base") + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package org.babillard.presentation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.people.boundary.People;
+import org.babillard.people.entity.Employee;
+
+import java.security.Principal;
+
+/** The logged-in person, for the page header. */
+@Named
+@RequestScoped
+public class CurrentEmployee {
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    People people;
+
+    private Employee employee;
+
+    public boolean isLoggedIn() {
+        return request.getUserPrincipal() != null;
+    }
+
+    public String getDisplayName() {
+        Employee e = employee();
+        return e == null ? "" : e.getDisplayName();
+    }
+
+    public String getUsername() {
+        Principal p = request.getUserPrincipal();
+        return p == null ? "" : p.getName();
+    }
+
+    public boolean isHr() {
+        return request.isUserInRole("hr");
+    }
+
+    public boolean isAdmin() {
+        return request.isUserInRole("admin");
+    }
+
+    private Employee employee() {
+        if (employee == null && isLoggedIn()) {
+            employee = people.find(getUsername()).orElse(null);
+        }
+        return employee;
+    }
+}

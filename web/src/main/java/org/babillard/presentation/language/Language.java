@@ -1,0 +1,97 @@
+package org.babillard.presentation.language;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.babillard.people.boundary.People;
+import org.babillard.people.entity.Employee;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reader's language: the one they chose (kept in their profile, and in a cookie for the login page), or
+ * else the first of French and English their browser asks for, or else English.
+ */
+@Named
+@SessionScoped
+public class Language implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String COOKIE = "babillard-lang";
+
+    @Inject
+    People people;
+
+    private String chosen;
+
+    public Locale getLocale() {
+        if (chosen == null) {
+            chosen = fromCookie().orElse(null);
+        }
+        return chosen != null ? Locale.forLanguageTag(chosen) : browserLocale();
+    }
+
+    public String getTag() {
+        return getLocale().getLanguage();
+    }
+
+    /** Switches to "fr" or "en", remembers it, and shows the same page again in that language. */
+    public void choose(String tag) throws IOException {
+        if (!People.LANGUAGES.contains(tag)) {
+            return;
+        }
+        chosen = tag;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext ec = faces.getExternalContext();
+        if (ec.getUserPrincipal() != null) {
+            people.chooseLanguage(ec.getUserPrincipal().getName(), tag);
+        }
+        Cookie cookie = new Cookie(COOKIE, tag);
+        cookie.setPath(ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath());
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        ((HttpServletResponse) ec.getResponse()).addCookie(cookie);
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        ec.redirect(request.getRequestURI());
+    }
+
+    /** After a login: the language this person chose before, on any browser, wins. */
+    public void loggedIn(String username) {
+        people.find(username).map(Employee::getLanguage).ifPresent(tag -> chosen = tag);
+    }
+
+    private Optional<String> fromCookie() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> cookies = faces.getExternalContext().getRequestCookieMap();
+        Object cookie = cookies.get(COOKIE);
+        if (cookie instanceof Cookie c && People.LANGUAGES.contains(c.getValue())) {
+            return Optional.of(c.getValue());
+        }
+        return Optional.empty();
+    }
+
+    private static Locale browserLocale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces != null) {
+            for (Locale asked : Collections.list(((HttpServletRequest) faces.getExternalContext().getRequest()).getLocales())) {
+                if (People.LANGUAGES.contains(asked.getLanguage())) {
+                    return Locale.forLanguageTag(asked.getLanguage());
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+}

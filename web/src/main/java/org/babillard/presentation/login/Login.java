@@ -1,0 +1,93 @@
+package org.babillard.presentation.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.babillard.people.control.SignInAttempt;
+import org.babillard.presentation.language.Language;
+import org.babillard.presentation.Messages;
+
+import java.io.IOException;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/** The login form: hands the name and password to Jakarta Security and says plainly what went wrong. */
+@Named
+@RequestScoped
+public class Login {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    SignInAttempt attempt;
+
+    @Inject
+    Language language;
+
+    @Inject
+    Messages messages;
+
+    private String username;
+    private String password;
+
+    /** A person who is logged in already has nothing to do on the login page. */
+    public void redirectIfLoggedIn() throws IOException {
+        ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+        if (ec.getUserPrincipal() != null) {
+            ec.redirect(ec.getRequestContextPath() + "/");
+        }
+    }
+
+    public void login() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext ec = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        HttpServletResponse response = (HttpServletResponse) ec.getResponse();
+        // A new session id for every login attempt, before the authentication lands in the session: an id
+        // an attacker fixed beforehand is worth nothing afterwards. (After authenticate() it may be too late:
+        // the mechanism may already have redirected to the page the person first asked for.)
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                withParams().credential(new UsernamePasswordCredential(username, password == null ? "" : password)));
+        password = null;
+        if (attempt.outcome() == SignInAttempt.Outcome.SIGNED_IN) {
+            language.loggedIn(attempt.username());
+        }
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> ec.redirect(ec.getRequestContextPath() + "/");
+            default -> {
+                String key = attempt.outcome() == SignInAttempt.Outcome.DIRECTORY_UNAVAILABLE
+                        ? "login.directoryUnavailable" : "login.invalid";
+                faces.addMessage(null, messages.error(key));
+            }
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
