@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,8 +58,11 @@ class PostingJourneyIT {
         assertEquals("Connexion à Babillard", browser.findElement(By.tagName("h1")).getText());
         Browser.screenshot(browser, "01-login-fr");
 
+        String sessionBefore = browser.manage().getCookieNamed("JSESSIONID").getValue();
         logIn("camille.durand", "demo");
         WebElement prompt = waitFor(By.cssSelector("label.composer-prompt"));
+        assertNotEquals(sessionBefore, browser.manage().getCookieNamed("JSESSIONID").getValue(),
+                "logging in changes the session id (no session fixation)");
         assertEquals("Sur quoi travaillez-vous ?", prompt.getText());
         assertEquals("Camille Durand", browser.findElement(By.cssSelector(".whoami")).getText());
 

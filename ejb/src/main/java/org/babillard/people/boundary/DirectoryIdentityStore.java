@@ -40,7 +40,7 @@ public class DirectoryIdentityStore implements IdentityStore {
         try {
             DirectoryAccount account = directory.authenticate(up.getCaller(), up.getPasswordAsString());
             people.loggedIn(account.username(), account.profile());
-            attempt.record(SignInAttempt.Outcome.SIGNED_IN, account.username());
+            attempt.record(SignInAttempt.Outcome.SIGNED_IN);
             return new CredentialValidationResult(account.username(), account.roles());
         } catch (InvalidCredentials e) {
             LOG.fine(() -> "Login refused: " + e.getMessage());

@@ -12,23 +12,12 @@ public class SignInAttempt {
     public enum Outcome { NONE, SIGNED_IN, INVALID_CREDENTIALS, DIRECTORY_UNAVAILABLE }
 
     private Outcome outcome = Outcome.NONE;
-    private String username;
 
     public Outcome outcome() {
         return outcome;
     }
 
-    /** The name as the directory spells it, once signed in. */
-    public String username() {
-        return username;
-    }
-
     public void record(Outcome outcome) {
-        record(outcome, null);
-    }
-
-    public void record(Outcome outcome, String username) {
         this.outcome = outcome;
-        this.username = username;
     }
 }

@@ -13,6 +13,7 @@ import org.babillard.people.entity.Employee;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,11 @@ public class Language implements Serializable {
     People people;
 
     private String chosen;
+    /** The person whose saved choice has been applied to this session. */
+    private String appliedFor;
 
     public Locale getLocale() {
+        applySavedChoice();
         if (chosen == null) {
             chosen = fromCookie().orElse(null);
         }
@@ -65,9 +69,14 @@ public class Language implements Serializable {
         ec.redirect(request.getRequestURI());
     }
 
-    /** After a login: the language this person chose before, on any browser, wins. */
-    public void loggedIn(String username) {
-        people.find(username).map(Employee::getLanguage).ifPresent(tag -> chosen = tag);
+    /** Once logged in, the language this person chose before, on any browser, wins. */
+    private void applySavedChoice() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Principal user = faces == null ? null : faces.getExternalContext().getUserPrincipal();
+        if (user != null && !user.getName().equals(appliedFor)) {
+            appliedFor = user.getName();
+            people.find(user.getName()).map(Employee::getLanguage).ifPresent(tag -> chosen = tag);
+        }
     }
 
     private Optional<String> fromCookie() {

@@ -1,7 +1,6 @@
 package org.babillard.presentation.login;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.babillard.people.control.SignInAttempt;
-import org.babillard.presentation.language.Language;
 import org.babillard.presentation.Messages;
 
 import java.io.IOException;
@@ -29,9 +27,6 @@ public class Login {
 
     @Inject
     SignInAttempt attempt;
-
-    @Inject
-    Language language;
 
     @Inject
     Messages messages;
@@ -61,9 +56,6 @@ public class Login {
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, password == null ? "" : password)));
         password = null;
-        if (attempt.outcome() == SignInAttempt.Outcome.SIGNED_IN) {
-            language.loggedIn(attempt.username());
-        }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> ec.redirect(ec.getRequestContextPath() + "/");
