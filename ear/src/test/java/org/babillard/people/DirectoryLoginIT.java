@@ -121,6 +121,18 @@ class DirectoryLoginIT {
     }
 
     @Test
+    void repeatedWrongPasswordsHoldTheAccountWithTheSameMessage() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(CredentialValidationResult.Status.INVALID, login("siobhan.evans", "guess-" + i).getStatus());
+        }
+        // Now even the right password is refused, and the answer is the same as for a wrong one.
+        assertEquals(CredentialValidationResult.Status.INVALID, login("siobhan.evans", "demo").getStatus());
+        assertEquals(SignInAttempt.Outcome.INVALID_CREDENTIALS, attempt.outcome());
+        // Other people on the same address are not held.
+        assertEquals(CredentialValidationResult.Status.VALID, login("renee.bronte", "demo").getStatus());
+    }
+
+    @Test
     void blankPasswordsAreRefusedWithoutAnyBind() {
         assertEquals(CredentialValidationResult.Status.INVALID, login("camille.durand", "").getStatus());
         assertEquals(CredentialValidationResult.Status.INVALID, login("camille.durand", "   ").getStatus());

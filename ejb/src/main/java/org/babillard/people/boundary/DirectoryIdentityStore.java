@@ -1,15 +1,18 @@
 package org.babillard.people.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.people.control.CompanyDirectory;
 import org.babillard.people.control.DirectoryAccount;
 import org.babillard.people.control.DirectoryUnavailable;
 import org.babillard.people.control.InvalidCredentials;
+import org.babillard.people.control.LoginThrottle;
 import org.babillard.people.control.SignInAttempt;
 
 import java.util.logging.Logger;
@@ -32,23 +35,52 @@ public class DirectoryIdentityStore implements IdentityStore {
     @Inject
     SignInAttempt attempt;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    HttpServletRequest request;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+        String login = up.getCaller();
+        String address = clientAddress();
+        if (!throttle.allows(login, address)) {
+            LOG.warning(() -> "Login attempt for \"" + login + "\" from " + address + " refused: too many wrong passwords");
+            attempt.record(SignInAttempt.Outcome.INVALID_CREDENTIALS);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         try {
-            DirectoryAccount account = directory.authenticate(up.getCaller(), up.getPasswordAsString());
+            DirectoryAccount account = directory.authenticate(login, up.getPasswordAsString());
             people.loggedIn(account.username(), account.profile());
+            throttle.succeeded(login);
             attempt.record(SignInAttempt.Outcome.SIGNED_IN);
             return new CredentialValidationResult(account.username(), account.roles());
         } catch (InvalidCredentials e) {
             LOG.fine(() -> "Login refused: " + e.getMessage());
+            // A blank password never reaches the directory, so it guesses nothing: it is not counted.
+            String password = up.getPasswordAsString();
+            if (password != null && !password.isBlank()) {
+                throttle.failed(login, address);
+            }
             attempt.record(SignInAttempt.Outcome.INVALID_CREDENTIALS);
             return CredentialValidationResult.INVALID_RESULT;
         } catch (DirectoryUnavailable e) {
+            // Not counted as a failure: an outage must never lock anyone out.
             attempt.record(SignInAttempt.Outcome.DIRECTORY_UNAVAILABLE);
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+    }
+
+    /** The client's address during a web login; "unknown" when called outside a servlet request. */
+    private String clientAddress() {
+        try {
+            return request.getRemoteAddr();
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return "unknown";
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,19 +34,36 @@ import java.util.logging.Logger;
  * Talks to the corporate directory with the Apache Directory LDAP API. People are looked up with the service
  * account over a pool of connections, with filters built by {@link FilterBuilder} so that a name can never
  * change the filter; the password is then checked by binding as the person on a fresh connection of its own,
- * which never enters the pool.
+ * which never enters the pool. Several directory servers may be configured: they are tried in order, and the
+ * one that answered last is tried first.
  */
 public class DirectoryClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DirectoryClient.class.getName());
 
     private final DirectorySettings settings;
-    private final LdapConnectionConfig userBindConfig;
-    private final LdapConnectionPool pool;
+    private final List<Endpoint> endpoints;
+    /** The endpoint that answered last: tried first next time. */
+    private final AtomicInteger preferred = new AtomicInteger();
+
+    /** One directory server: its pool of service connections, and the settings for fresh user binds. */
+    private record Endpoint(String url, LdapConnectionPool pool, LdapConnectionConfig userBindConfig) {
+    }
 
     public DirectoryClient(DirectorySettings settings) {
         this.settings = settings;
-        LdapConnectionConfig serviceConfig = connectionConfig(settings);
+        List<Endpoint> list = new ArrayList<>();
+        for (String url : settings.urls()) {
+            list.add(endpoint(settings, url));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalStateException("No directory URL in ldap.url");
+        }
+        this.endpoints = List.copyOf(list);
+    }
+
+    private static Endpoint endpoint(DirectorySettings settings, String url) {
+        LdapConnectionConfig serviceConfig = connectionConfig(settings, url);
         serviceConfig.setName(settings.serviceDn());
         serviceConfig.setCredentials(settings.servicePassword());
         DefaultLdapConnectionFactory factory = new DefaultLdapConnectionFactory(serviceConfig);
@@ -56,8 +74,8 @@ public class DirectoryClient implements AutoCloseable {
         poolConfig.setTestOnBorrow(true);
         poolConfig.setMaxWait(settings.connectTimeout().plus(settings.operationTimeout()));
         poolConfig.setJmxEnabled(false);
-        this.pool = new LdapConnectionPool(new ValidatingPoolableLdapConnectionFactory(factory), poolConfig);
-        this.userBindConfig = connectionConfig(settings);
+        LdapConnectionPool pool = new LdapConnectionPool(new ValidatingPoolableLdapConnectionFactory(factory), poolConfig);
+        return new Endpoint(url, pool, connectionConfig(settings, url));
     }
 
     public DirectorySettings settings() {
@@ -77,19 +95,36 @@ public class DirectoryClient implements AutoCloseable {
         if (login == null || login.isBlank() || password == null || password.isBlank()) {
             throw new InvalidCredentials("blank name or password");
         }
-        Entry entry = findPerson(login.strip());
-        bindAs(entry.getDn().getName(), password);
-        List<String> groups = groupsOf(entry.getDn().getName());
+        int first = preferred.get();
+        DirectoryUnavailable last = null;
+        for (int i = 0; i < endpoints.size(); i++) {
+            int index = (first + i) % endpoints.size();
+            try {
+                DirectoryAccount account = authenticateAt(endpoints.get(index), login.strip(), password);
+                preferred.set(index);
+                return account;
+            } catch (DirectoryUnavailable e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private DirectoryAccount authenticateAt(Endpoint endpoint, String login, String password)
+            throws InvalidCredentials, DirectoryUnavailable {
+        Entry entry = findPerson(endpoint, login);
+        bindAs(endpoint, entry.getDn().getName(), password);
+        List<String> groups = groupsOf(endpoint, entry.getDn().getName());
         Set<String> roles = roles(groups);
         if (!roles.contains("employee")) {
             throw new InvalidCredentials("not in the groups that give the employee role");
         }
-        return new DirectoryAccount(canonicalName(entry, login.strip()), profile(entry), groups, roles);
+        return new DirectoryAccount(canonicalName(entry, login), profile(entry), groups, roles);
     }
 
-    private Entry findPerson(String login) throws InvalidCredentials, DirectoryUnavailable {
+    private Entry findPerson(Endpoint endpoint, String login) throws InvalidCredentials, DirectoryUnavailable {
         String filter = "(&" + settings.userFilter() + FilterBuilder.equal(settings.loginAttribute(), login) + ")";
-        List<Entry> found = search(settings.userBase(), filter, personAttributes());
+        List<Entry> found = search(endpoint, settings.userBase(), filter, personAttributes());
         if (found.isEmpty()) {
             throw new InvalidCredentials("no entry under " + settings.userBase() + " matches " + filter);
         }
@@ -101,23 +136,23 @@ public class DirectoryClient implements AutoCloseable {
         return found.get(0);
     }
 
-    private void bindAs(String dn, String password) throws InvalidCredentials, DirectoryUnavailable {
-        try (LdapNetworkConnection connection = new LdapNetworkConnection(userBindConfig)) {
+    private void bindAs(Endpoint endpoint, String dn, String password) throws InvalidCredentials, DirectoryUnavailable {
+        try (LdapNetworkConnection connection = new LdapNetworkConnection(endpoint.userBindConfig())) {
             connection.setTimeOut(settings.operationTimeout().toMillis());
             connection.bind(dn, password);
         } catch (LdapAuthenticationException e) {
             throw new InvalidCredentials("wrong password for " + dn);
         } catch (LdapException e) {
-            throw unavailable("binding as " + dn, e);
+            throw unavailable(endpoint, "binding as " + dn, e);
         } catch (RuntimeException e) {
-            throw unavailable("binding as " + dn, e);
+            throw unavailable(endpoint, "binding as " + dn, e);
         }
     }
 
-    private List<String> groupsOf(String dn) throws DirectoryUnavailable {
+    private List<String> groupsOf(Endpoint endpoint, String dn) throws DirectoryUnavailable {
         String filter = "(&" + settings.groupFilter() + FilterBuilder.equal(settings.groupMemberAttribute(), dn) + ")";
         List<String> names = new ArrayList<>();
-        for (Entry group : search(settings.groupBase(), filter, new String[]{settings.groupNameAttribute()})) {
+        for (Entry group : search(endpoint, settings.groupBase(), filter, new String[]{settings.groupNameAttribute()})) {
             String name = value(group, settings.groupNameAttribute());
             if (name != null) {
                 names.add(name);
@@ -140,12 +175,13 @@ public class DirectoryClient implements AutoCloseable {
         return roles;
     }
 
-    private List<Entry> search(String base, String filter, String[] attributes) throws DirectoryUnavailable {
+    private List<Entry> search(Endpoint endpoint, String base, String filter, String[] attributes) throws DirectoryUnavailable {
+        LdapConnectionPool pool = endpoint.pool();
         LdapConnection connection;
         try {
             connection = pool.getConnection();
         } catch (LdapException | RuntimeException e) {
-            throw unavailable("connecting to " + settings.url(), e);
+            throw unavailable(endpoint, "connecting", e);
         }
         List<Entry> entries = new ArrayList<>();
         try (EntryCursor cursor = connection.search(base, filter, SearchScope.SUBTREE, attributes)) {
@@ -154,12 +190,12 @@ public class DirectoryClient implements AutoCloseable {
             }
             return entries;
         } catch (LdapException | CursorException | IOException | RuntimeException e) {
-            invalidate(connection);
+            invalidate(pool, connection);
             connection = null;
-            throw unavailable("searching " + base + " for " + filter, e);
+            throw unavailable(endpoint, "searching " + base + " for " + filter, e);
         } finally {
             if (connection != null) {
-                release(connection);
+                release(pool, connection);
             }
         }
     }
@@ -210,13 +246,13 @@ public class DirectoryClient implements AutoCloseable {
         }
     }
 
-    private DirectoryUnavailable unavailable(String what, Exception cause) {
-        String message = "The directory at " + settings.url() + " did not answer while " + what + ": " + cause.getMessage();
+    private static DirectoryUnavailable unavailable(Endpoint endpoint, String what, Exception cause) {
+        String message = "The directory at " + endpoint.url() + " did not answer while " + what + ": " + cause.getMessage();
         LOG.warning(message);
         return new DirectoryUnavailable(message, cause);
     }
 
-    private void release(LdapConnection connection) {
+    private static void release(LdapConnectionPool pool, LdapConnection connection) {
         try {
             pool.releaseConnection(connection);
         } catch (LdapException | RuntimeException e) {
@@ -224,7 +260,7 @@ public class DirectoryClient implements AutoCloseable {
         }
     }
 
-    private void invalidate(LdapConnection connection) {
+    private static void invalidate(LdapConnectionPool pool, LdapConnection connection) {
         try {
             pool.invalidateObject(connection);
         } catch (Exception e) {
@@ -234,14 +270,14 @@ public class DirectoryClient implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        endpoints.forEach(e -> e.pool().close());
     }
 
-    private static LdapConnectionConfig connectionConfig(DirectorySettings settings) {
-        URI uri = URI.create(settings.url());
+    private static LdapConnectionConfig connectionConfig(DirectorySettings settings, String url) {
+        URI uri = URI.create(url);
         boolean ssl = "ldaps".equalsIgnoreCase(uri.getScheme());
-        if (!ssl && !"ldap".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("The directory URL must start with ldap:// or ldaps://: " + settings.url());
+        if (!ssl && !"ldap".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("A directory URL must look like ldap://host:port or ldaps://host:port: " + url);
         }
         LdapConnectionConfig config = new LdapConnectionConfig();
         config.setLdapHost(uri.getHost());
@@ -256,7 +292,8 @@ public class DirectoryClient implements AutoCloseable {
         config.setSendTimeout(operation.toMillis());
         config.setCloseTimeout(1000L);
         if (ssl || settings.startTls()) {
-            config.setTrustManagers(HostnameVerifyingTrustManager.forHost(uri.getHost(), settings.verifyHostname()));
+            config.setTrustManagers(HostnameVerifyingTrustManager.forHost(uri.getHost(),
+                    settings.trustStore().orElse(null), settings.trustStorePassword()));
         }
         return config;
     }

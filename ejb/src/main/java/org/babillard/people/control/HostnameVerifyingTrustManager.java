@@ -6,6 +6,10 @@ import javax.naming.ldap.Rdn;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -17,9 +21,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trusts the directory's certificate only if the JVM's trust store does and the certificate names the host
- * Babillard connected to. The LDAP API checks the chain but not the name, which would let any certificate
- * the trust store accepts stand in for the directory.
+ * Trusts the directory's certificate only if the trust store does and the certificate names the host Babillard
+ * connected to. The check of the name is made here whatever the LDAP library and the JDK do on their side (the
+ * library's documentation does not promise it), so that no certificate the trust store accepts can stand in for
+ * the directory. There is deliberately no switch to turn it off.
  */
 final class HostnameVerifyingTrustManager implements X509TrustManager {
 
@@ -31,9 +36,23 @@ final class HostnameVerifyingTrustManager implements X509TrustManager {
         this.host = host.toLowerCase(Locale.ROOT);
     }
 
-    static TrustManager forHost(String host, boolean verifyHostname) {
-        X509TrustManager system = systemTrustManager();
-        return verifyHostname ? new HostnameVerifyingTrustManager(system, host) : system;
+    /**
+     * @param trustStore the trust store holding the directory's certificate or its issuer (PKCS12 or JKS), or
+     *                   null for the JVM's own
+     */
+    static TrustManager forHost(String host, Path trustStore, char[] trustStorePassword) {
+        X509TrustManager chain = trustManager(trustStore == null ? null : load(trustStore, trustStorePassword));
+        return new HostnameVerifyingTrustManager(chain, host);
+    }
+
+    private static KeyStore load(Path path, char[] password) {
+        try (InputStream in = Files.newInputStream(path)) {
+            KeyStore store = KeyStore.getInstance(path.toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12");
+            store.load(in, password);
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the directory trust store " + path + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -89,10 +108,10 @@ final class HostnameVerifyingTrustManager implements X509TrustManager {
         return names;
     }
 
-    private static X509TrustManager systemTrustManager() {
+    private static X509TrustManager trustManager(KeyStore store) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
+            factory.init(store);
             for (TrustManager tm : factory.getTrustManagers()) {
                 if (tm instanceof X509TrustManager x509) {
                     return x509;

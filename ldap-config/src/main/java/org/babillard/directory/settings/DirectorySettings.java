@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -84,8 +85,14 @@ public final class DirectorySettings {
         return new DirectorySettings(copy);
     }
 
+    /** The directory's address as configured: one URL, or several separated by spaces or commas. */
     public String url() {
         return required("ldap.url");
+    }
+
+    /** The directory servers in the order they are tried: the first that answers serves, the others stand by. */
+    public List<String> urls() {
+        return Arrays.stream(url().split("[\\s,]+")).filter(u -> !u.isEmpty()).toList();
     }
 
     public Duration connectTimeout() {
@@ -96,9 +103,14 @@ public final class DirectorySettings {
         return Duration.ofMillis(Long.parseLong(value("ldap.operation.timeout.ms", "4000")));
     }
 
-    /** Whether to check that the server's certificate names the host in {@link #url()} (ldaps and StartTLS). */
-    public boolean verifyHostname() {
-        return Boolean.parseBoolean(value("ldap.tls.verify.hostname", "true"));
+    /** A trust store (PKCS12, or JKS by its .jks name) for the directory's certificate; else the JVM's own. */
+    public Optional<Path> trustStore() {
+        String path = value("ldap.tls.truststore", "");
+        return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    public char[] trustStorePassword() {
+        return value("ldap.tls.truststore.password", "").toCharArray();
     }
 
     public boolean startTls() {
@@ -109,7 +121,20 @@ public final class DirectorySettings {
         return required("ldap.service.dn");
     }
 
+    /**
+     * The service account's password: from the environment variable named by {@code ldap.service.password.env}
+     * when that key is set (so that no password sits in a file), else {@code ldap.service.password}.
+     */
     public String servicePassword() {
+        String variable = value("ldap.service.password.env", "");
+        if (!variable.isEmpty()) {
+            String fromEnvironment = System.getenv(variable);
+            if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+                throw new IllegalStateException("The environment variable " + variable
+                        + " (ldap.service.password.env) that should hold the directory service password is not set");
+            }
+            return fromEnvironment;
+        }
         return required("ldap.service.password");
     }
 

@@ -1,0 +1,93 @@
+package org.babillard.people.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down password guessing: after too many wrong passwords for one account, or from one client address,
+ * within a window, further attempts are refused without asking the directory, with the same message as a wrong
+ * password. Only wrong credentials count: a directory that cannot be reached never locks anybody out.
+ *
+ * <p>Limits (system properties): {@code babillard.login.max-failures-per-account} (default 5),
+ * {@code babillard.login.max-failures-per-address} (default 30), {@code babillard.login.throttle-minutes}
+ * (default 15). The counts are kept in this server's memory; each node of a cluster counts on its own.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private static final int MOST_KEYS = 100_000;
+
+    private final int perAccount;
+    private final int perAddress;
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    public LoginThrottle() {
+        this(Integer.getInteger("babillard.login.max-failures-per-account", 5),
+                Integer.getInteger("babillard.login.max-failures-per-address", 30),
+                Duration.ofMinutes(Integer.getInteger("babillard.login.throttle-minutes", 15)),
+                Clock.systemUTC());
+    }
+
+    LoginThrottle(int perAccount, int perAddress, Duration window, Clock clock) {
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Whether an attempt for this login from this address may go to the directory now. */
+    public boolean allows(String login, String address) {
+        return recent(accountKey(login)) < perAccount && recent(addressKey(address)) < perAddress;
+    }
+
+    /** A wrong name or password. */
+    public void failed(String login, String address) {
+        if (failures.size() > MOST_KEYS) {
+            failures.keySet().removeIf(key -> recent(key) == 0);
+        }
+        Instant now = clock.instant();
+        for (String key : new String[]{accountKey(login), addressKey(address)}) {
+            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (times) {
+                times.addLast(now);
+            }
+        }
+    }
+
+    /** A successful login clears the account's failures (not the address's: one success proves nothing of others). */
+    public void succeeded(String login) {
+        failures.remove(accountKey(login));
+    }
+
+    private int recent(String key) {
+        Deque<Instant> times = failures.get(key);
+        if (times == null) {
+            return 0;
+        }
+        Instant oldest = clock.instant().minus(window);
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(oldest)) {
+                times.removeFirst();
+            }
+            return times.size();
+        }
+    }
+
+    private static String accountKey(String login) {
+        return "account:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String addressKey(String address) {
+        return "address:" + (address == null ? "unknown" : address);
+    }
+}

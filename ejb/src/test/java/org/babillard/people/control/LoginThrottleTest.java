@@ -1,0 +1,80 @@
+package org.babillard.people.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoginThrottleTest {
+
+    /** A clock the test moves by hand. */
+    private static final class Hand extends Clock {
+        Instant now = Instant.parse("2026-11-26T09:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final Hand clock = new Hand();
+    private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock);
+
+    @Test
+    void anAccountIsHeldAfterTooManyWrongPasswordsThenFreedByTime() {
+        for (int i = 0; i < 3; i++) {
+            assertTrue(throttle.allows("camille.durand", "10.0.0.1"));
+            throttle.failed("camille.durand", "10.0.0.1");
+        }
+        assertFalse(throttle.allows("camille.durand", "10.0.0.1"));
+        assertFalse(throttle.allows("  Camille.Durand ", "10.0.0.2"), "the same account from elsewhere, in another case");
+        assertTrue(throttle.allows("oliver.smith", "10.0.0.1"), "another account from the same address");
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertTrue(throttle.allows("camille.durand", "10.0.0.1"));
+    }
+
+    @Test
+    void anAddressIsHeldAfterTooManyWrongPasswordsOverManyAccounts() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("user" + i, "192.0.2.7");
+        }
+        assertFalse(throttle.allows("someone.else", "192.0.2.7"));
+        assertTrue(throttle.allows("someone.else", "192.0.2.8"));
+    }
+
+    @Test
+    void aSuccessClearsTheAccountButNotTheAddress() {
+        throttle.failed("camille.durand", "10.0.0.1");
+        throttle.failed("camille.durand", "10.0.0.1");
+        throttle.succeeded("camille.durand");
+        throttle.failed("camille.durand", "10.0.0.1");
+        throttle.failed("camille.durand", "10.0.0.1");
+        assertTrue(throttle.allows("camille.durand", "10.0.0.1"), "two failures since the success");
+    }
+
+    @Test
+    void failuresSlideOutOfTheWindowOneByOne() {
+        throttle.failed("a", "198.51.100.1");
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        throttle.failed("a", "198.51.100.1");
+        throttle.failed("a", "198.51.100.1");
+        assertFalse(throttle.allows("a", "198.51.100.1"));
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        assertTrue(throttle.allows("a", "198.51.100.1"), "the first failure is older than the window now");
+    }
+}
