@@ -85,7 +85,8 @@ for p in people:
              f"uid: {p['uid']}", val("cn", f"{p['first']} {p['last']}"), val("sn", p["last"]), val("givenName", p["first"]),
              val("displayName", f"{p['first']} {p['last']}"), f"mail: {p['uid']}@babillard.example",
              val("title", p["title"]), val("departmentNumber", dept[1]), val("ou", dept[1]), val("l", p["site"]),
-             f"employeeNumber: E{n}", f"preferredLanguage: {p['lang']}", "userPassword: demo"]
+             f"employeeNumber: E{n}", f"preferredLanguage: {p['lang']}", "userPassword: demo",
+             "telephoneNumber: " + {"Paris": "+33 1 70 00 ", "Lyon": "+33 4 72 00 ", "Montréal": "+1 514 555 ", "London": "+44 20 7946 "}[p["site"]] + f"{n % 10000:04d}"]
     head = heads[p["dept"]]
     mgr = ceo if head is p else head
     if mgr is not p:
@@ -108,5 +109,5 @@ hdr = """# Babillard's demo company, "Exemple & Cie": %d employees in %d departm
 # Demo logins: camille.durand (employee), helene.lefevre (HR), nadia.benali (administrator).
 # Values that are not plain ASCII are base64-encoded, as RFC 2849 asks.
 """ % (len(people), len(depts))
-open("src/main/resources/org/babillard/directory/demo-company.ldif","w").write(hdr + "\n" + "\n\n".join(out) + "\n")
+open("src/main/resources/org/babillard/directory/demo-company.ldif","w", encoding="utf-8").write(hdr + "\n" + "\n\n".join(out) + "\n")
 print(len(people))

@@ -1,6 +1,7 @@
 package org.babillard.it;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -24,7 +25,9 @@ public final class Deployments {
 
     /** Babillard's EAR with a test.war holding these test classes, for tests that run inside the server. */
     public static EnterpriseArchive babillardWithTests(Class<?>... classes) {
-        WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war").addClasses(classes);
+        // A bean archive, so that the tests' servlet requests carry CDI's request context and HttpServletRequest.
+        WebArchive tests = ShrinkWrap.create(WebArchive.class, "test.war").addClasses(classes)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive ear = babillard();
         // Arquillian enriches the only WAR of an EAR: the web pages stay out, the business components stay in.
         ear.delete("/babillard-web.war");

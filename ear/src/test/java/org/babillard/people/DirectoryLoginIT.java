@@ -1,6 +1,5 @@
 package org.babillard.people;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -17,8 +16,6 @@ import org.babillard.people.entity.Employee;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,19 +51,6 @@ class DirectoryLoginIT {
     @Inject
     People people;
 
-    @Inject
-    RequestContextController requestContext;
-
-    /** The identity store records each attempt in the request, as during a real login. */
-    @BeforeEach
-    void request() {
-        requestContext.activate();
-    }
-
-    @AfterEach
-    void endRequest() {
-        requestContext.deactivate();
-    }
 
     private CredentialValidationResult login(String name, String password) {
         return store.validate(new UsernamePasswordCredential(name, password));

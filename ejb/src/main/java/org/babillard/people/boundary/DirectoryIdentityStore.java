@@ -57,7 +57,7 @@ public class DirectoryIdentityStore implements IdentityStore {
             DirectoryAccount account = directory.authenticate(login, up.getPasswordAsString());
             people.loggedIn(account.username(), account.profile());
             throttle.succeeded(login);
-            attempt.record(SignInAttempt.Outcome.SIGNED_IN);
+            attempt.signedIn(account.username());
             return new CredentialValidationResult(account.username(), account.roles());
         } catch (InvalidCredentials e) {
             LOG.fine(() -> "Login refused: " + e.getMessage());

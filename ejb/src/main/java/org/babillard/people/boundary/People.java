@@ -34,7 +34,7 @@ public class People {
         var now = Clock.systemUTC().instant();
         Optional<Employee> known = find(username);
         if (known.isPresent()) {
-            known.get().refresh(profile, now);
+            known.get().loggedIn(profile, now);
             return known.get();
         }
         Employee created = new Employee(username, profile, now);

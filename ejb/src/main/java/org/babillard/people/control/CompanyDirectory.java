@@ -30,4 +30,9 @@ public class CompanyDirectory {
     public DirectoryAccount authenticate(String login, String password) throws InvalidCredentials, DirectoryUnavailable {
         return client.authenticate(login, password);
     }
+
+    /** The client itself, for the directory sync. */
+    public DirectoryClient client() {
+        return client;
+    }
 }

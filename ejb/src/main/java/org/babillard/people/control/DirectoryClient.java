@@ -8,6 +8,16 @@ import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapAuthenticationException;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.SearchScope;
+import org.apache.directory.api.ldap.model.cursor.SearchCursor;
+import org.apache.directory.api.ldap.model.message.Response;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchRequest;
+import org.apache.directory.api.ldap.model.message.SearchRequestImpl;
+import org.apache.directory.api.ldap.model.message.SearchResultDone;
+import org.apache.directory.api.ldap.model.message.SearchResultEntry;
+import org.apache.directory.api.ldap.model.message.controls.PagedResults;
+import org.apache.directory.api.ldap.model.message.controls.PagedResultsImpl;
+import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.ldap.client.api.DefaultLdapConnectionFactory;
 import org.apache.directory.ldap.client.api.LdapConnection;
 import org.apache.directory.ldap.client.api.LdapConnectionConfig;
@@ -110,6 +120,86 @@ public class DirectoryClient implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * Everyone the user search finds, read page by page (Simple Paged Results), for the directory sync.
+     *
+     * @throws DirectoryUnavailable if no server could give the complete list; a partial list is never returned
+     */
+    public List<DirectoryPerson> allPeople() throws DirectoryUnavailable {
+        int first = preferred.get();
+        DirectoryUnavailable last = null;
+        for (int i = 0; i < endpoints.size(); i++) {
+            int index = (first + i) % endpoints.size();
+            try {
+                List<DirectoryPerson> people = new ArrayList<>();
+                for (Entry entry : pagedSearch(endpoints.get(index), settings.userBase(), settings.userFilter(), personAttributes())) {
+                    String login = value(entry, settings.loginAttribute());
+                    if (login != null && !login.isBlank()) {
+                        people.add(new DirectoryPerson(login.strip().toLowerCase(Locale.ROOT), profile(entry)));
+                    }
+                }
+                preferred.set(index);
+                return people;
+            } catch (DirectoryUnavailable e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private List<Entry> pagedSearch(Endpoint endpoint, String base, String filter, String[] attributes) throws DirectoryUnavailable {
+        LdapConnectionPool pool = endpoint.pool();
+        LdapConnection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (LdapException | RuntimeException e) {
+            throw unavailable(endpoint, "connecting", e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        try {
+            PagedResults paging = new PagedResultsImpl();
+            paging.setSize(settings.pageSize());
+            while (true) {
+                SearchRequest request = new SearchRequestImpl()
+                        .setBase(new Dn(base))
+                        .setFilter(filter)
+                        .setScope(SearchScope.SUBTREE)
+                        .addAttributes(attributes)
+                        .addControl(paging);
+                byte[] cookie;
+                try (SearchCursor cursor = connection.search(request)) {
+                    while (cursor.next()) {
+                        Response response = cursor.get();
+                        if (response instanceof SearchResultEntry result) {
+                            entries.add(result.getEntry());
+                        }
+                    }
+                    SearchResultDone done = cursor.getSearchResultDone();
+                    ResultCodeEnum code = done == null ? null : done.getLdapResult().getResultCode();
+                    if (code != ResultCodeEnum.SUCCESS) {
+                        throw new LdapException("the search ended with " + code + " after " + entries.size() + " entries");
+                    }
+                    PagedResults answer = (PagedResults) done.getControl(PagedResults.OID);
+                    cookie = answer == null ? null : answer.getCookie();
+                }
+                if (cookie == null || cookie.length == 0) {
+                    return entries;
+                }
+                paging = new PagedResultsImpl();
+                paging.setSize(settings.pageSize());
+                paging.setCookie(cookie);
+            }
+        } catch (LdapException | CursorException | IOException | RuntimeException e) {
+            invalidate(pool, connection);
+            connection = null;
+            throw unavailable(endpoint, "reading " + base + " for " + filter + " page by page", e);
+        } finally {
+            if (connection != null) {
+                release(pool, connection);
+            }
+        }
+    }
+
     private DirectoryAccount authenticateAt(Endpoint endpoint, String login, String password)
             throws InvalidCredentials, DirectoryUnavailable {
         Entry entry = findPerson(endpoint, login);
@@ -202,7 +292,7 @@ public class DirectoryClient implements AutoCloseable {
 
     private String[] personAttributes() {
         List<String> names = new ArrayList<>(List.of(settings.loginAttribute(), "cn"));
-        for (String field : List.of("displayName", "mail", "title", "department", "site", "manager", "language")) {
+        for (String field : List.of("displayName", "mail", "title", "department", "site", "phone", "manager", "language")) {
             String attribute = settings.attribute(field);
             if (!attribute.isEmpty()) {
                 names.add(attribute);
@@ -219,8 +309,10 @@ public class DirectoryClient implements AutoCloseable {
         if (displayName == null || displayName.isBlank()) {
             displayName = value(entry, settings.loginAttribute());
         }
+        String language = field(entry, "language");
         return new DirectoryProfile(entry.getDn().getName(), displayName, field(entry, "mail"), field(entry, "title"),
-                field(entry, "department"), field(entry, "site"));
+                field(entry, "department"), field(entry, "site"), field(entry, "phone"), field(entry, "manager"),
+                language == null ? null : language.strip().toLowerCase(Locale.ROOT).split("[-_;,\\s]")[0]);
     }
 
     /** The name as the directory spells it (people may type it in another case). */

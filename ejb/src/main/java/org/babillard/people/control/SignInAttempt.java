@@ -12,12 +12,24 @@ public class SignInAttempt {
     public enum Outcome { NONE, SIGNED_IN, INVALID_CREDENTIALS, DIRECTORY_UNAVAILABLE }
 
     private Outcome outcome = Outcome.NONE;
+    private String username;
 
     public Outcome outcome() {
         return outcome;
     }
 
+    /** Who signed in, as the directory spells the name; null unless the outcome is SIGNED_IN. */
+    public String username() {
+        return username;
+    }
+
     public void record(Outcome outcome) {
         this.outcome = outcome;
+        this.username = null;
+    }
+
+    public void signedIn(String username) {
+        this.outcome = Outcome.SIGNED_IN;
+        this.username = username;
     }
 }

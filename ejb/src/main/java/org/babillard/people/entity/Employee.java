@@ -22,9 +22,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "employee")
 @NamedQuery(name = Employee.FIND_BY_USERNAME, query = "select e from Employee e where e.username = :username")
+@NamedQuery(name = Employee.ALL, query = "select e from Employee e")
 public class Employee {
 
     public static final String FIND_BY_USERNAME = "Employee.findByUsername";
+    public static final String ALL = "Employee.all";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "employee_seq")
@@ -48,10 +50,28 @@ public class Employee {
     /** The language the person chose in Babillard ("fr", "en"), or null to follow the browser. */
     private String language;
 
-    @Column(name = "first_login", nullable = false, updatable = false)
+    private String phone;
+
+    @Column(name = "manager_dn", length = 1024)
+    private String managerDn;
+
+    /** The language the directory gives for the person (preferredLanguage), used until they choose one here. */
+    @Column(name = "directory_language")
+    private String directoryLanguage;
+
+    /** False once the directory no longer lists the person: a former employee, whose posts stay. */
+    private boolean active = true;
+
+    @Column(name = "left_at")
+    private OffsetDateTime leftAt;
+
+    @Column(name = "synced_at")
+    private OffsetDateTime syncedAt;
+
+    @Column(name = "first_login")
     private OffsetDateTime firstLogin;
 
-    @Column(name = "last_login", nullable = false)
+    @Column(name = "last_login")
     private OffsetDateTime lastLogin;
 
     @Version
@@ -63,20 +83,81 @@ public class Employee {
 
     /** A person logging in for the first time, as the directory describes them. */
     public Employee(String username, DirectoryProfile profile, Instant now) {
-        this.username = Objects.requireNonNull(username);
-        this.firstLogin = now.atOffset(ZoneOffset.UTC);
-        refresh(profile, now);
+        this(username, profile);
+        loggedIn(profile, now);
     }
 
-    /** Takes the directory's current view of this person, at a login. */
-    public final void refresh(DirectoryProfile profile, Instant now) {
-        this.directoryDn = profile.dn();
-        this.displayName = profile.displayName();
-        this.mail = profile.mail();
-        this.title = profile.title();
-        this.department = profile.department();
-        this.site = profile.site();
-        this.lastLogin = now.atOffset(ZoneOffset.UTC);
+    /** A person the directory sync found before they ever logged in. */
+    public static Employee joined(String username, DirectoryProfile profile, Instant now) {
+        Employee e = new Employee(username, profile);
+        e.syncedAt = now.atOffset(ZoneOffset.UTC);
+        return e;
+    }
+
+    private Employee(String username, DirectoryProfile profile) {
+        this.username = Objects.requireNonNull(username);
+        refresh(profile);
+    }
+
+    /** A login: the directory's current view of the person, who is (again) an employee. */
+    public final void loggedIn(DirectoryProfile profile, Instant now) {
+        refresh(profile);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        if (firstLogin == null) {
+            firstLogin = at;
+        }
+        lastLogin = at;
+        cameBack();
+    }
+
+    /**
+     * Takes the directory's current view of the person.
+     *
+     * @return whether anything changed
+     */
+    public final boolean refresh(DirectoryProfile profile) {
+        boolean changed = !Objects.equals(directoryDn, profile.dn()) || !Objects.equals(displayName, profile.displayName())
+                || !Objects.equals(mail, profile.mail()) || !Objects.equals(title, profile.title())
+                || !Objects.equals(department, profile.department()) || !Objects.equals(site, profile.site())
+                || !Objects.equals(phone, profile.phone()) || !Objects.equals(managerDn, profile.managerDn())
+                || !Objects.equals(directoryLanguage, profile.language());
+        if (changed) {
+            this.directoryDn = profile.dn();
+            this.displayName = profile.displayName();
+            this.mail = profile.mail();
+            this.title = profile.title();
+            this.department = profile.department();
+            this.site = profile.site();
+            this.phone = profile.phone();
+            this.managerDn = profile.managerDn();
+            this.directoryLanguage = profile.language();
+        }
+        return changed;
+    }
+
+    /** The sync saw the person in the directory. */
+    public void synced(Instant now) {
+        syncedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The directory no longer lists the person. Their posts stay, marked as a former employee's. */
+    public void left(Instant now) {
+        if (active) {
+            active = false;
+            leftAt = now.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /**
+     * The directory lists the person again.
+     *
+     * @return whether they had left
+     */
+    public boolean cameBack() {
+        boolean wasGone = !active;
+        active = true;
+        leftAt = null;
+        return wasGone;
     }
 
     public void chooseLanguage(String language) {
@@ -119,11 +200,33 @@ public class Employee {
         return language;
     }
 
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getManagerDn() {
+        return managerDn;
+    }
+
+    public String getDirectoryLanguage() {
+        return directoryLanguage;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /** When the directory stopped listing the person, or null. */
+    public Instant getLeftAt() {
+        return leftAt == null ? null : leftAt.toInstant();
+    }
+
+    /** The first login, or null for someone the sync found who never logged in. */
     public Instant getFirstLogin() {
-        return firstLogin.toInstant();
+        return firstLogin == null ? null : firstLogin.toInstant();
     }
 
     public Instant getLastLogin() {
-        return lastLogin.toInstant();
+        return lastLogin == null ? null : lastLogin.toInstant();
     }
 }

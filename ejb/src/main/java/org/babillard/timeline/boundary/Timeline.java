@@ -38,6 +38,6 @@ public class Timeline {
 
     private static TimelineEntry entry(Post p) {
         return new TimelineEntry(p.getId(), p.getAuthor().getUsername(), p.getAuthor().getDisplayName(),
-                p.getText(), p.getCreatedAt());
+                p.getAuthor().isActive(), p.getText(), p.getCreatedAt());
     }
 }

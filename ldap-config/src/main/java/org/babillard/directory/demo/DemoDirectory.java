@@ -30,6 +30,10 @@ public final class DemoDirectory implements AutoCloseable {
     public static final String LDIF = "/org/babillard/directory/demo-company.ldif";
     public static final int DEFAULT_PORT = 10389;
 
+    /** A directory administrator, for tests that add, change and remove people (never used by Babillard). */
+    public static final String ADMIN_DN = "cn=admin,dc=babillard,dc=example";
+    public static final String ADMIN_PASSWORD = "admin-only-for-this-test-server";
+
     /** The password of every demo employee. */
     public static final String DEMO_PASSWORD = "demo";
     public static final String DEMO_EMPLOYEE = "camille.durand";
@@ -49,6 +53,8 @@ public final class DemoDirectory implements AutoCloseable {
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig(
                     "ldap", InetAddress.getLoopbackAddress(), port, null));
             config.setEnforceAttributeSyntaxCompliance(true);
+            // The same administrator as the CI's OpenLDAP (.ci/slapd-start), for tests that change the directory.
+            config.addAdditionalBindCredentials(ADMIN_DN, ADMIN_PASSWORD);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             try (InputStream in = Objects.requireNonNull(DemoDirectory.class.getResourceAsStream(LDIF), LDIF);
                  LDIFReader reader = new LDIFReader(in)) {

@@ -142,6 +142,11 @@ public final class DirectorySettings {
         return Integer.parseInt(value("ldap.pool.size", "8"));
     }
 
+    /** How many entries the directory sends per page of a long search (Active Directory allows 1000 at most). */
+    public int pageSize() {
+        return Integer.parseInt(value("ldap.page.size", "500"));
+    }
+
     public String userBase() {
         return required("ldap.user.base");
     }

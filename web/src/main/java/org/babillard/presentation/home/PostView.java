@@ -8,12 +8,17 @@ import java.time.Instant;
 import java.util.List;
 
 /** A timeline entry ready for the view: its text cut into plain and link segments, each rendered escaped. */
-public record PostView(long id, String authorUsername, String authorDisplayName, Instant createdAt,
+public record PostView(long id, String authorUsername, String authorDisplayName, boolean authorActive, Instant createdAt,
                        List<Links.Segment> segments) implements Serializable {
 
     static PostView of(TimelineEntry entry) {
-        return new PostView(entry.id(), entry.authorUsername(), entry.authorDisplayName(), entry.createdAt(),
-                Links.segments(entry.text()));
+        return new PostView(entry.id(), entry.authorUsername(), entry.authorDisplayName(), entry.authorActive(),
+                entry.createdAt(), Links.segments(entry.text()));
+    }
+
+    /** False for a former employee: the view marks their posts. */
+    public boolean isAuthorActive() {
+        return authorActive;
     }
 
     public String getAuthorDisplayName() {

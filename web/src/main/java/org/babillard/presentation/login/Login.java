@@ -10,6 +10,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.babillard.people.control.OpenSessions;
 import org.babillard.people.control.SignInAttempt;
 import org.babillard.presentation.Messages;
 
@@ -30,6 +31,9 @@ public class Login {
 
     @Inject
     Messages messages;
+
+    @Inject
+    OpenSessions openSessions;
 
     private String username;
     private String password;
@@ -56,6 +60,9 @@ public class Login {
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, password == null ? "" : password)));
         password = null;
+        if (attempt.outcome() == SignInAttempt.Outcome.SIGNED_IN) {
+            openSessions.loggedIn(attempt.username(), request.getSession());
+        }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> ec.redirect(ec.getRequestContextPath() + "/");

@@ -1,0 +1,200 @@
+package org.babillard.people;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.apache.directory.api.ldap.model.entry.DefaultEntry;
+import org.apache.directory.api.ldap.model.entry.DefaultModification;
+import org.apache.directory.api.ldap.model.entry.ModificationOperation;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.ldap.client.api.LdapNetworkConnection;
+import org.babillard.directory.settings.DirectorySettings;
+import org.babillard.it.Deployments;
+import org.babillard.people.boundary.DirectorySync;
+import org.babillard.people.boundary.People;
+import org.babillard.people.control.DirectoryClient;
+import org.babillard.people.control.OpenSessions;
+import org.babillard.people.entity.DirectorySyncRun;
+import org.babillard.people.entity.Employee;
+import org.babillard.posts.boundary.Posts;
+import org.babillard.timeline.boundary.Timeline;
+import org.babillard.timeline.boundary.TimelineEntry;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The directory sync against the real directory (embedded, or OpenLDAP in CI), which the test changes as a
+ * directory administrator would: a joiner, a change, a leaver, a return, and a directory that is down.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DirectorySyncIT {
+
+    private static final String ADMIN_DN = "cn=admin,dc=babillard,dc=example";
+    private static final String ADMIN_PASSWORD = "admin-only-for-this-test-server";
+    private static final String PEOPLE = "ou=people,dc=babillard,dc=example";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.babillardWithTests(DirectorySyncIT.class);
+    }
+
+    @Inject
+    DirectorySync sync;
+
+    @Inject
+    People people;
+
+    @Inject
+    Posts posts;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    OpenSessions openSessions;
+
+    @Inject
+    HttpServletRequest request;
+
+    @PersistenceContext(unitName = "babillard-ejb.jar#babillard")
+    EntityManager em;
+
+    @AfterEach
+    void removeTestPerson() throws Exception {
+        try (LdapNetworkConnection admin = admin()) {
+            if (admin.exists(dn("it.zoe.martin"))) {
+                admin.delete(dn("it.zoe.martin"));
+            }
+        }
+    }
+
+    @Test
+    void joinersChangesLeaversAndReturnsFollowTheDirectory() throws Exception {
+        DirectorySyncRun first = sync.synchronize();
+        assertTrue(first.isSucceeded(), first.getFailure());
+        assertTrue(first.getPeopleSeen() >= 140, "the whole demo company: " + first.getPeopleSeen());
+        Employee neverLoggedIn = people.find("oliver.thompson").orElseThrow();
+        assertTrue(neverLoggedIn.isActive());
+        Employee camille = people.find("camille.durand").orElseThrow();
+        assertTrue(camille.getPhone().startsWith("+33 1 70 00 "), camille.getPhone());
+        assertEquals("uid=emilie.cote,ou=people,dc=babillard,dc=example",
+                people.find("helene.lefevre").orElseThrow().getManagerDn().toLowerCase());
+
+        // A joiner: in Babillard before their first login.
+        try (LdapNetworkConnection admin = admin()) {
+            admin.add(new DefaultEntry(dn("it.zoe.martin"),
+                    "objectClass: inetOrgPerson", "objectClass: organizationalPerson", "objectClass: person", "objectClass: top",
+                    "uid: it.zoe.martin", "cn: Zoé Martin", "sn: Martin", "givenName: Zoé", "displayName: Zoé Martin",
+                    "title: Stagiaire", "departmentNumber: Ingénierie", "l: Lyon", "preferredLanguage: fr",
+                    "mail: it.zoe.martin@babillard.example", "userPassword: demo"));
+        }
+        DirectorySyncRun joined = sync.synchronize();
+        assertEquals(1, joined.getJoined());
+        Employee zoe = people.find("it.zoe.martin").orElseThrow();
+        assertEquals("Zoé Martin", zoe.getDisplayName());
+        assertEquals("fr", zoe.getDirectoryLanguage());
+        assertNull(zoe.getFirstLogin(), "never logged in");
+
+        // A change of title.
+        try (LdapNetworkConnection admin = admin()) {
+            admin.modify(dn("it.zoe.martin"), new DefaultModification(ModificationOperation.REPLACE_ATTRIBUTE, "title", "Développeuse"));
+        }
+        DirectorySyncRun changed = sync.synchronize();
+        assertTrue(changed.getUpdated() >= 1);
+        assertEquals("Développeuse", people.find("it.zoe.martin").orElseThrow().getTitle());
+
+        // A leaver: her posts stay, marked; her sessions end.
+        long postId = posts.publish("it.zoe.martin", "Mon dernier jour, merci à tous !").getId();
+        HttpSession hers = request.getSession();
+        openSessions.loggedIn("it.zoe.martin", hers);
+        try (LdapNetworkConnection admin = admin()) {
+            admin.delete(dn("it.zoe.martin"));
+        }
+        DirectorySyncRun left = sync.synchronize();
+        assertEquals(1, left.getLeft());
+        Employee gone = people.find("it.zoe.martin").orElseThrow();
+        assertFalse(gone.isActive());
+        assertTrue(gone.getLeftAt() != null);
+        TimelineEntry post = timeline.page(postId + 1, 1).entries().get(0);
+        assertEquals(postId, post.id());
+        assertFalse(post.authorActive(), "the post stays, marked as a former employee's");
+        assertThrows(IllegalStateException.class, hers::getCreationTime, "her session was ended");
+        assertEquals(0, openSessions.count("it.zoe.martin"));
+
+        // Back again.
+        try (LdapNetworkConnection admin = admin()) {
+            admin.add(new DefaultEntry(dn("it.zoe.martin"),
+                    "objectClass: inetOrgPerson", "uid: it.zoe.martin", "cn: Zoé Martin", "sn: Martin", "displayName: Zoé Martin"));
+        }
+        DirectorySyncRun back = sync.synchronize();
+        assertEquals(1, back.getCameBack());
+        assertTrue(people.find("it.zoe.martin").orElseThrow().isActive());
+    }
+
+    @Test
+    void aSyncThatCannotReadTheDirectoryChangesNothingAndIsRecorded() {
+        assertTrue(sync.synchronize().isSucceeded());
+        long activeBefore = activeCount();
+        DirectorySyncRun failed;
+        try (DirectoryClient down = new DirectoryClient(DirectorySettings.load().with("ldap.url", "ldap://127.0.0.1:" + closedPort()))) {
+            failed = sync.synchronize(down);
+        }
+        assertFalse(failed.isSucceeded());
+        assertTrue(failed.getFailure().contains("did not answer"), failed.getFailure());
+        assertEquals(activeBefore, activeCount(), "nobody was deactivated");
+        assertEquals(failed.getId(), sync.lastFailure().orElseThrow().getId());
+        assertTrue(sync.lastSuccess().orElseThrow().getId() < failed.getId());
+    }
+
+    @Test
+    void aDirectoryThatListsNobodyDeactivatesNobody() {
+        assertTrue(sync.synchronize().isSucceeded());
+        long activeBefore = activeCount();
+        try (DirectoryClient wrongBase = new DirectoryClient(DirectorySettings.load().with("ldap.user.filter", "(uid=nobody-has-this-uid)"))) {
+            DirectorySyncRun run = sync.synchronize(wrongBase);
+            assertFalse(run.isSucceeded());
+            assertTrue(run.getFailure().contains("listed nobody"), run.getFailure());
+        }
+        assertEquals(activeBefore, activeCount());
+    }
+
+    private long activeCount() {
+        return em.createQuery("select count(e) from Employee e where e.active = true", Long.class).getSingleResult();
+    }
+
+    private static String dn(String uid) {
+        return "uid=" + uid + "," + PEOPLE;
+    }
+
+    private static LdapNetworkConnection admin() throws LdapException {
+        URI url = URI.create(DirectorySettings.load().urls().get(0));
+        LdapNetworkConnection c = new LdapNetworkConnection(url.getHost(), url.getPort());
+        c.bind(ADMIN_DN, ADMIN_PASSWORD);
+        return c;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.babillard.people.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.babillard.people.control.CompanyDirectory;
+import org.babillard.people.control.DirectoryClient;
+import org.babillard.people.control.DirectoryPerson;
+import org.babillard.people.control.DirectoryUnavailable;
+import org.babillard.people.entity.DirectorySyncRun;
+import org.babillard.people.entity.Employee;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Keeps Babillard's people in step with the directory: joiners get a profile before their first login, profiles
+ * follow the directory, people the directory no longer lists become former employees (their posts stay), and
+ * people who reappear come back. The directory is read completely before anything changes: a sync that cannot
+ * read it (down, timing out, a partial answer) changes nothing and deactivates nobody.
+ */
+@Stateless
+public class DirectorySync {
+
+    private static final Logger LOG = Logger.getLogger(DirectorySync.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CompanyDirectory directory;
+
+    @Inject
+    Event<PeopleLeft> peopleLeft;
+
+    /** A sync against the company directory. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public DirectorySyncRun synchronize() {
+        return synchronize(directory.client());
+    }
+
+    /** A sync against this directory client (the company's, or another one in tests). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public DirectorySyncRun synchronize(DirectoryClient client) {
+        Instant started = Clock.systemUTC().instant();
+        List<DirectoryPerson> listed;
+        try {
+            listed = client.allPeople();
+        } catch (DirectoryUnavailable e) {
+            return failed(started, e.getMessage());
+        }
+        Map<String, Employee> known = new HashMap<>();
+        for (Employee e : em.createNamedQuery(Employee.ALL, Employee.class).getResultList()) {
+            known.put(e.getUsername(), e);
+        }
+        long activeNow = known.values().stream().filter(Employee::isActive).count();
+        if (listed.isEmpty() && activeNow > 0) {
+            // An empty answer is far likelier a wrong base or filter than everybody leaving at once.
+            return failed(started, "The directory listed nobody under the configured user base and filter; "
+                    + activeNow + " active employees were left as they are");
+        }
+        Instant now = Clock.systemUTC().instant();
+        int joined = 0;
+        int updated = 0;
+        int cameBack = 0;
+        Set<String> seen = new HashSet<>();
+        for (DirectoryPerson person : listed) {
+            if (!seen.add(person.username())) {
+                continue;
+            }
+            Employee employee = known.get(person.username());
+            if (employee == null) {
+                em.persist(Employee.joined(person.username(), person.profile(), now));
+                joined++;
+                continue;
+            }
+            if (employee.refresh(person.profile())) {
+                updated++;
+            }
+            if (employee.cameBack()) {
+                cameBack++;
+            }
+            employee.synced(now);
+        }
+        Set<String> gone = new HashSet<>();
+        for (Employee employee : known.values()) {
+            if (employee.isActive() && !seen.contains(employee.getUsername())) {
+                employee.left(now);
+                gone.add(employee.getUsername());
+            }
+        }
+        DirectorySyncRun run = DirectorySyncRun.succeeded(started, Clock.systemUTC().instant(), seen.size(), joined, updated,
+                cameBack, gone.size());
+        em.persist(run);
+        if (!gone.isEmpty()) {
+            peopleLeft.fire(new PeopleLeft(Set.copyOf(gone)));
+        }
+        LOG.info(() -> "Directory sync: " + seen.size() + " people listed, " + run.getJoined() + " joined, " + run.getUpdated()
+                + " updated, " + run.getCameBack() + " came back, " + run.getLeft() + " left");
+        return run;
+    }
+
+    /** The latest successful run, if any. */
+    public Optional<DirectorySyncRun> lastSuccess() {
+        return latest(true);
+    }
+
+    /** The latest failed run, if any. */
+    public Optional<DirectorySyncRun> lastFailure() {
+        return latest(false);
+    }
+
+    private Optional<DirectorySyncRun> latest(boolean succeeded) {
+        return em.createNamedQuery(DirectorySyncRun.LATEST, DirectorySyncRun.class)
+                .setParameter("succeeded", succeeded)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private DirectorySyncRun failed(Instant started, String why) {
+        LOG.warning(() -> "Directory sync failed, nothing changed: " + why);
+        DirectorySyncRun run = DirectorySyncRun.failed(started, Clock.systemUTC().instant(), why);
+        em.persist(run);
+        return run;
+    }
+}
