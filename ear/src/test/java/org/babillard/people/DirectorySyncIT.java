@@ -1,5 +1,6 @@
 package org.babillard.people;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.ldap.client.api.LdapNetworkConnection;
 import org.babillard.directory.settings.DirectorySettings;
 import org.babillard.it.Deployments;
+import org.babillard.people.boundary.DirectoryAdministration;
 import org.babillard.people.boundary.DirectorySync;
 import org.babillard.people.boundary.People;
 import org.babillard.people.control.DirectoryClient;
@@ -49,6 +51,8 @@ class DirectorySyncIT {
     private static final String ADMIN_DN = "cn=admin,dc=babillard,dc=example";
     private static final String ADMIN_PASSWORD = "admin-only-for-this-test-server";
     private static final String PEOPLE = "ou=people,dc=babillard,dc=example";
+    /** A person of this run only: the database of the tests outlives a run. */
+    private static final String ZOE = "it.zoe." + Long.toString(System.nanoTime(), 36);
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -71,6 +75,9 @@ class DirectorySyncIT {
     OpenSessions openSessions;
 
     @Inject
+    DirectoryAdministration administration;
+
+    @Inject
     HttpServletRequest request;
 
     @PersistenceContext(unitName = "babillard-ejb.jar#babillard")
@@ -79,8 +86,8 @@ class DirectorySyncIT {
     @AfterEach
     void removeTestPerson() throws Exception {
         try (LdapNetworkConnection admin = admin()) {
-            if (admin.exists(dn("it.zoe.martin"))) {
-                admin.delete(dn("it.zoe.martin"));
+            if (admin.exists(dn(ZOE))) {
+                admin.delete(dn(ZOE));
             }
         }
     }
@@ -99,53 +106,60 @@ class DirectorySyncIT {
 
         // A joiner: in Babillard before their first login.
         try (LdapNetworkConnection admin = admin()) {
-            admin.add(new DefaultEntry(dn("it.zoe.martin"),
+            admin.add(new DefaultEntry(dn(ZOE),
                     "objectClass: inetOrgPerson", "objectClass: organizationalPerson", "objectClass: person", "objectClass: top",
-                    "uid: it.zoe.martin", "cn: Zoé Martin", "sn: Martin", "givenName: Zoé", "displayName: Zoé Martin",
+                    "uid: " + ZOE, "cn: Zoé Martin", "sn: Martin", "givenName: Zoé", "displayName: Zoé Martin",
                     "title: Stagiaire", "departmentNumber: Ingénierie", "l: Lyon", "preferredLanguage: fr",
-                    "mail: it.zoe.martin@babillard.example", "userPassword: demo"));
+                    "mail: " + ZOE + "@babillard.example", "userPassword: demo"));
         }
         DirectorySyncRun joined = sync.synchronize();
         assertEquals(1, joined.getJoined());
-        Employee zoe = people.find("it.zoe.martin").orElseThrow();
+        Employee zoe = people.find(ZOE).orElseThrow();
         assertEquals("Zoé Martin", zoe.getDisplayName());
         assertEquals("fr", zoe.getDirectoryLanguage());
         assertNull(zoe.getFirstLogin(), "never logged in");
 
         // A change of title.
         try (LdapNetworkConnection admin = admin()) {
-            admin.modify(dn("it.zoe.martin"), new DefaultModification(ModificationOperation.REPLACE_ATTRIBUTE, "title", "Développeuse"));
+            admin.modify(dn(ZOE), new DefaultModification(ModificationOperation.REPLACE_ATTRIBUTE, "title", "Développeuse"));
         }
         DirectorySyncRun changed = sync.synchronize();
         assertTrue(changed.getUpdated() >= 1);
-        assertEquals("Développeuse", people.find("it.zoe.martin").orElseThrow().getTitle());
+        assertEquals("Développeuse", people.find(ZOE).orElseThrow().getTitle());
 
         // A leaver: her posts stay, marked; her sessions end.
-        long postId = posts.publish("it.zoe.martin", "Mon dernier jour, merci à tous !").getId();
+        long postId = posts.publish(ZOE, "Mon dernier jour, merci à tous !").getId();
         HttpSession hers = request.getSession();
-        openSessions.loggedIn("it.zoe.martin", hers);
+        openSessions.loggedIn(ZOE, hers);
         try (LdapNetworkConnection admin = admin()) {
-            admin.delete(dn("it.zoe.martin"));
+            admin.delete(dn(ZOE));
         }
         DirectorySyncRun left = sync.synchronize();
         assertEquals(1, left.getLeft());
-        Employee gone = people.find("it.zoe.martin").orElseThrow();
+        Employee gone = people.find(ZOE).orElseThrow();
         assertFalse(gone.isActive());
         assertTrue(gone.getLeftAt() != null);
         TimelineEntry post = timeline.page(postId + 1, 1).entries().get(0);
         assertEquals(postId, post.id());
         assertFalse(post.authorActive(), "the post stays, marked as a former employee's");
         assertThrows(IllegalStateException.class, hers::getCreationTime, "her session was ended");
-        assertEquals(0, openSessions.count("it.zoe.martin"));
+        assertEquals(0, openSessions.count(ZOE));
 
         // Back again.
         try (LdapNetworkConnection admin = admin()) {
-            admin.add(new DefaultEntry(dn("it.zoe.martin"),
-                    "objectClass: inetOrgPerson", "uid: it.zoe.martin", "cn: Zoé Martin", "sn: Martin", "displayName: Zoé Martin"));
+            admin.add(new DefaultEntry(dn(ZOE),
+                    "objectClass: inetOrgPerson", "uid: " + ZOE, "cn: Zoé Martin", "sn: Martin", "displayName: Zoé Martin"));
         }
         DirectorySyncRun back = sync.synchronize();
         assertEquals(1, back.getCameBack());
-        assertTrue(people.find("it.zoe.martin").orElseThrow().isActive());
+        assertTrue(people.find(ZOE).orElseThrow().isActive());
+    }
+
+    @Test
+    void onlyAdministratorsMayRunTheSyncOrSeeItsRecord() {
+        // This test runs as nobody in particular: the boundary itself refuses, whatever the pages show.
+        assertThrows(EJBAccessException.class, administration::syncNow);
+        assertThrows(EJBAccessException.class, administration::lastFailure);
     }
 
     @Test

@@ -57,7 +57,7 @@ class MessagesBundleTest {
             for (String key : p.stringPropertyNames()) {
                 String text = p.getProperty(key);
                 if (text.contains("{0")) {
-                    String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[]{501, 500});
+                    String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[]{501, 500, 3, 2, 1});
                     assertFalse(formatted.contains("{"), file + " " + key + " leaves a placeholder: " + formatted);
                     if (text.contains("'")) {
                         assertFalse(formatted.contains("''"), file + " " + key);
