@@ -3,10 +3,17 @@ package org.babillard.people.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.babillard.people.entity.DirectoryProfile;
 import org.babillard.people.entity.Employee;
 
+import org.babillard.people.entity.SearchText;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +47,66 @@ public class People {
         Employee created = new Employee(username, profile, now);
         em.persist(created);
         return created;
+    }
+
+    /**
+     * Colleagues whose name, login, title, department or site hold every word of the query, ignoring case and
+     * accents ("helene lyon"); former employees are left out. An empty query lists everyone, by name.
+     */
+    public List<PersonCard> search(String query, int limit) {
+        List<String> words = SearchText.words(query);
+        // Only placeholders are put together here; every word is a parameter. "leftAt is null" says "active":
+        // with a row limit, EclipseLink's H2 platform writes the boolean literal as 1, which H2 2.x refuses.
+        StringBuilder jpql = new StringBuilder("select e from Employee e where e.leftAt is null");
+        for (int i = 0; i < words.size(); i++) {
+            jpql.append(" and e.searchText like :w").append(i).append(" escape '\\'");
+        }
+        // The search text begins with the name without accents: "Élodie" sorts among the E, not after the Z.
+        jpql.append(" order by e.searchText, e.username");
+        TypedQuery<Employee> q = em.createQuery(jpql.toString(), Employee.class);
+        for (int i = 0; i < words.size(); i++) {
+            q.setParameter("w" + i, "%" + escapeLike(words.get(i)) + "%");
+        }
+        return q.setMaxResults(Math.max(1, Math.min(200, limit))).getResultStream().map(PersonCard::of).toList();
+    }
+
+    /** A person's profile with their management chain and direct reports, if Babillard knows them. */
+    public Optional<PersonProfile> profile(String username) {
+        return find(username).map(person -> new PersonProfile(PersonCard.of(person), person.getMail(), person.getPhone(),
+                managersOf(person), reportsOf(person)));
+    }
+
+    private List<PersonCard> managersOf(Employee person) {
+        List<PersonCard> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(person.getUsername());
+        String managerDn = person.getManagerDn();
+        // The directory may hold a loop by mistake; a company is rarely deeper than a dozen levels.
+        while (managerDn != null && chain.size() < 15) {
+            Optional<Employee> manager = byDn(managerDn);
+            if (manager.isEmpty() || !seen.add(manager.get().getUsername())) {
+                break;
+            }
+            chain.add(PersonCard.of(manager.get()));
+            managerDn = manager.get().getManagerDn();
+        }
+        return chain;
+    }
+
+    private List<PersonCard> reportsOf(Employee person) {
+        return em.createNamedQuery(Employee.REPORTS, Employee.class)
+                .setParameter("dn", person.getDirectoryDn().toLowerCase(Locale.ROOT))
+                .getResultStream().map(PersonCard::of).toList();
+    }
+
+    private Optional<Employee> byDn(String dn) {
+        return em.createNamedQuery(Employee.FIND_BY_DN, Employee.class)
+                .setParameter("dn", dn.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Remembers the language a person chose ("fr" or "en"). */

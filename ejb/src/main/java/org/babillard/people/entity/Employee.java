@@ -23,7 +23,13 @@ import java.util.Objects;
 @Table(name = "employee")
 @NamedQuery(name = Employee.FIND_BY_USERNAME, query = "select e from Employee e where e.username = :username")
 @NamedQuery(name = Employee.ALL, query = "select e from Employee e")
+@NamedQuery(name = Employee.FIND_BY_DN, query = "select e from Employee e where lower(e.directoryDn) = :dn")
+@NamedQuery(name = Employee.REPORTS,
+        query = "select e from Employee e where lower(e.managerDn) = :dn and e.leftAt is null order by e.searchText")
 public class Employee {
+
+    public static final String FIND_BY_DN = "Employee.findByDn";
+    public static final String REPORTS = "Employee.reports";
 
     public static final String FIND_BY_USERNAME = "Employee.findByUsername";
     public static final String ALL = "Employee.all";
@@ -67,6 +73,9 @@ public class Employee {
 
     @Column(name = "synced_at")
     private OffsetDateTime syncedAt;
+
+    @Column(name = "search_text", length = 1200)
+    private String searchText;
 
     @Column(name = "first_login")
     private OffsetDateTime firstLogin;
@@ -131,6 +140,11 @@ public class Employee {
             this.phone = profile.phone();
             this.managerDn = profile.managerDn();
             this.directoryLanguage = profile.language();
+        }
+        String search = SearchText.of(displayName, username, title, department, site);
+        if (!search.equals(searchText)) {
+            searchText = search;
+            changed = true;
         }
         return changed;
     }

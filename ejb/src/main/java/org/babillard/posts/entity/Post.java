@@ -26,10 +26,16 @@ import java.util.Objects;
         query = "select p from Post p join fetch p.author order by p.id desc")
 @NamedQuery(name = Post.LATEST_BEFORE,
         query = "select p from Post p join fetch p.author where p.id < :before order by p.id desc")
+@NamedQuery(name = Post.BY_AUTHOR,
+        query = "select p from Post p join fetch p.author a where a.username = :author order by p.id desc")
+@NamedQuery(name = Post.BY_AUTHOR_BEFORE,
+        query = "select p from Post p join fetch p.author a where a.username = :author and p.id < :before order by p.id desc")
 public class Post {
 
     public static final String LATEST = "Post.latest";
     public static final String LATEST_BEFORE = "Post.latestBefore";
+    public static final String BY_AUTHOR = "Post.byAuthor";
+    public static final String BY_AUTHOR_BEFORE = "Post.byAuthorBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")

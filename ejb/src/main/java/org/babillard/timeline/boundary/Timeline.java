@@ -26,10 +26,22 @@ public class Timeline {
      * @param size   how many posts at most (1 to {@value #LARGEST_PAGE_SIZE})
      */
     public TimelinePage page(Long before, int size) {
-        int limit = Math.max(1, Math.min(LARGEST_PAGE_SIZE, size));
         TypedQuery<Post> query = before == null
                 ? em.createNamedQuery(Post.LATEST, Post.class)
                 : em.createNamedQuery(Post.LATEST_BEFORE, Post.class).setParameter("before", before);
+        return page(query, size);
+    }
+
+    /** One person's posts, newest first, a page at a time (served by the index on author and id). */
+    public TimelinePage pageOf(String author, Long before, int size) {
+        TypedQuery<Post> query = before == null
+                ? em.createNamedQuery(Post.BY_AUTHOR, Post.class)
+                : em.createNamedQuery(Post.BY_AUTHOR_BEFORE, Post.class).setParameter("before", before);
+        return page(query.setParameter("author", author), size);
+    }
+
+    private static TimelinePage page(TypedQuery<Post> query, int size) {
+        int limit = Math.max(1, Math.min(LARGEST_PAGE_SIZE, size));
         List<Post> posts = query.setMaxResults(limit + 1).getResultList();
         boolean more = posts.size() > limit;
         List<TimelineEntry> entries = posts.stream().limit(limit).map(Timeline::entry).toList();

@@ -11,7 +11,7 @@ import java.util.List;
 public record PostView(long id, String authorUsername, String authorDisplayName, boolean authorActive, Instant createdAt,
                        List<Links.Segment> segments) implements Serializable {
 
-    static PostView of(TimelineEntry entry) {
+    public static PostView of(TimelineEntry entry) {
         return new PostView(entry.id(), entry.authorUsername(), entry.authorDisplayName(), entry.authorActive(),
                 entry.createdAt(), Links.segments(entry.text()));
     }

@@ -1,0 +1,99 @@
+package org.babillard.journeys;
+
+import org.babillard.it.Browser;
+import org.babillard.it.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Finding a colleague in the people directory and reading their profile, in a real browser. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(4)
+class PeopleJourneyIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.babillard();
+    }
+
+    private WebDriver browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aColleagueIsFoundWithoutAccentsAndTheirProfileShowsWhereTheyStand() {
+        browser = Browser.open("fr-FR");
+        browser.get(Browser.baseUrl());
+        // The administrator syncs first, so that everyone in the directory is in Babillard.
+        logIn("nadia.benali");
+        waitFor(By.id("admin")).click();
+        waitFor(By.id("sync:now")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li")));
+
+        waitFor(By.id("people")).click();
+        WebElement box = waitFor(By.id("q"));
+        box.sendKeys("helene rh");
+        box.submit();
+        WebElement result = waitFor(By.linkText("Hélène Lefèvre"));
+        assertTrue(browser.getCurrentUrl().contains("q=helene+rh"), "the search is in the address: " + browser.getCurrentUrl());
+        Browser.screenshot(browser, "20-people-search-fr");
+        result.click();
+
+        assertEquals("Hélène Lefèvre", waitFor(By.id("person-name")).getText());
+        assertEquals("mailto:helene.lefevre@babillard.example", browser.findElement(By.id("mail")).getDomAttribute("href"));
+        List<String> managers = browser.findElements(By.cssSelector("#managers li a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Émilie Côté"), managers);
+        assertTrue(browser.findElements(By.cssSelector("#reports li")).size() >= 5, "her team reports to her");
+        Browser.screenshot(browser, "21-person-fr");
+
+        browser.findElement(By.linkText("Émilie Côté")).click();
+        assertEquals("Émilie Côté", waitFor(By.id("person-name")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#managers li a")).isEmpty(), "the top of the company");
+    }
+
+    @Test
+    void anUnknownPersonIsSaidPlainly() {
+        browser = Browser.open("en-GB");
+        browser.get(Browser.baseUrl());
+        logIn("camille.durand");
+        waitFor(By.id("composer:text"));
+        browser.get(Browser.baseUrl() + "person.xhtml?u=no.such.person");
+        assertEquals("There is no such person in Babillard.", waitFor(By.tagName("h1")).getText());
+        browser.get(Browser.baseUrl() + "people.xhtml?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertEquals("<script>alert(1)</script>", waitFor(By.id("q")).getDomProperty("value"));
+        assertEquals("No colleague matches.", waitFor(By.cssSelector(".empty-state")).getText());
+    }
+
+    private void logIn(String name) {
+        waitFor(By.id("login:username")).sendKeys(name);
+        browser.findElement(By.id("login:password")).sendKeys("demo");
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+}
