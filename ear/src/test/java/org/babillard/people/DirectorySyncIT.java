@@ -53,6 +53,9 @@ class DirectorySyncIT {
     private static final String PEOPLE = "ou=people,dc=babillard,dc=example";
     /** A person of this run only: the database of the tests outlives a run. */
     private static final String ZOE = "it.zoe." + Long.toString(System.nanoTime(), 36);
+    private static final String MAX = ZOE.replace("zoe", "max");
+    private static final String NESTED = "cn=it-nested-" + MAX.substring(7) + ",ou=groups,dc=babillard,dc=example";
+    private static final String HR = "cn=hr,ou=groups,dc=babillard,dc=example";
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -84,12 +87,43 @@ class DirectorySyncIT {
     EntityManager em;
 
     @AfterEach
-    void removeTestPerson() throws Exception {
+    void removeTestPeopleAndGroups() throws Exception {
         try (LdapNetworkConnection admin = admin()) {
-            if (admin.exists(dn(ZOE))) {
-                admin.delete(dn(ZOE));
+            if (admin.lookup(HR, "member").contains("member", NESTED)) {
+                admin.modify(HR, new DefaultModification(ModificationOperation.REMOVE_ATTRIBUTE, "member", NESTED));
+            }
+            for (String entry : new String[]{NESTED, dn(ZOE), dn(MAX)}) {
+                if (admin.exists(entry)) {
+                    admin.delete(entry);
+                }
             }
         }
+    }
+
+    @Test
+    void rolesFollowDirectoryGroupsEvenNestedAndAChangeEndsTheSessions() throws Exception {
+        try (LdapNetworkConnection admin = admin()) {
+            admin.add(new DefaultEntry(dn(MAX), "objectClass: inetOrgPerson", "uid: " + MAX, "cn: Max Weber", "sn: Weber",
+                    "displayName: Max Weber", "userPassword: demo"));
+            // Max is in a group that is itself a member of the HR group.
+            admin.add(new DefaultEntry(NESTED, "objectClass: groupOfNames", "cn: " + NESTED.substring(3, NESTED.indexOf(',')),
+                    "member: " + dn(MAX)));
+            admin.modify(HR, new DefaultModification(ModificationOperation.ADD_ATTRIBUTE, "member", NESTED));
+        }
+        try (DirectoryClient client = new DirectoryClient(DirectorySettings.load())) {
+            assertEquals(java.util.Set.of("employee", "hr"), client.authenticate(MAX, "demo").roles(), "nested at login");
+        }
+        assertTrue(sync.synchronize().isSucceeded());
+        assertEquals(java.util.Set.of("employee", "hr"), people.find(MAX).orElseThrow().getRoles(), "nested at the sync");
+
+        HttpSession his = request.getSession();
+        openSessions.loggedIn(MAX, his);
+        try (LdapNetworkConnection admin = admin()) {
+            admin.modify(HR, new DefaultModification(ModificationOperation.REMOVE_ATTRIBUTE, "member", NESTED));
+        }
+        assertTrue(sync.synchronize().isSucceeded());
+        assertEquals(java.util.Set.of("employee"), people.find(MAX).orElseThrow().getRoles());
+        assertThrows(IllegalStateException.class, his::getCreationTime, "his session, with the HR role, was ended");
     }
 
     @Test

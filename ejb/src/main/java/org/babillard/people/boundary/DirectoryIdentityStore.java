@@ -55,7 +55,7 @@ public class DirectoryIdentityStore implements IdentityStore {
         }
         try {
             DirectoryAccount account = directory.authenticate(login, up.getPasswordAsString());
-            people.loggedIn(account.username(), account.profile());
+            people.loggedIn(account.username(), account.profile(), account.roles());
             throttle.succeeded(login);
             attempt.signedIn(account.username());
             return new CredentialValidationResult(account.username(), account.roles());

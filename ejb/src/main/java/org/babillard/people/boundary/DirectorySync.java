@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,9 @@ public class DirectorySync {
     @Inject
     Event<PeopleLeft> peopleLeft;
 
+    @Inject
+    Event<RolesChanged> rolesChanged;
+
     /** A sync against the company directory. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public DirectorySyncRun synchronize() {
@@ -55,11 +60,14 @@ public class DirectorySync {
     public DirectorySyncRun synchronize(DirectoryClient client) {
         Instant started = Clock.systemUTC().instant();
         List<DirectoryPerson> listed;
+        Map<String, Set<String>> roleHolders;
         try {
             listed = client.allPeople();
+            roleHolders = client.roleHolders();
         } catch (DirectoryUnavailable e) {
             return failed(started, e.getMessage());
         }
+        boolean everyoneIsEmployee = client.settings().groupsForRole("employee").isEmpty();
         Map<String, Employee> known = new HashMap<>();
         for (Employee e : em.createNamedQuery(Employee.ALL, Employee.class).getResultList()) {
             known.put(e.getUsername(), e);
@@ -75,15 +83,22 @@ public class DirectorySync {
         int updated = 0;
         int cameBack = 0;
         Set<String> seen = new HashSet<>();
+        Set<String> newRoles = new HashSet<>();
         for (DirectoryPerson person : listed) {
             if (!seen.add(person.username())) {
                 continue;
             }
+            Set<String> roles = rolesOf(person, roleHolders, everyoneIsEmployee);
             Employee employee = known.get(person.username());
             if (employee == null) {
-                em.persist(Employee.joined(person.username(), person.profile(), now));
+                Employee joiner = Employee.joined(person.username(), person.profile(), now);
+                joiner.assignRoles(roles);
+                em.persist(joiner);
                 joined++;
                 continue;
+            }
+            if (employee.assignRoles(roles)) {
+                newRoles.add(employee.getUsername());
             }
             if (employee.refresh(person.profile())) {
                 updated++;
@@ -106,9 +121,26 @@ public class DirectorySync {
         if (!gone.isEmpty()) {
             peopleLeft.fire(new PeopleLeft(Set.copyOf(gone)));
         }
+        if (!newRoles.isEmpty()) {
+            rolesChanged.fire(new RolesChanged(Set.copyOf(newRoles)));
+        }
         LOG.info(() -> "Directory sync: " + seen.size() + " people listed, " + run.getJoined() + " joined, " + run.getUpdated()
                 + " updated, " + run.getCameBack() + " came back, " + run.getLeft() + " left");
         return run;
+    }
+
+    private static Set<String> rolesOf(DirectoryPerson person, Map<String, Set<String>> holders, boolean everyoneIsEmployee) {
+        String dn = person.profile().dn().toLowerCase(Locale.ROOT);
+        Set<String> roles = new TreeSet<>();
+        holders.forEach((role, people) -> {
+            if (people.contains(dn)) {
+                roles.add(role);
+            }
+        });
+        if (everyoneIsEmployee) {
+            roles.add("employee");
+        }
+        return roles;
     }
 
     /** The latest successful run, if any. */

@@ -49,6 +49,13 @@ public class People {
         return created;
     }
 
+    /** A login, with the roles the directory gave for it. */
+    public Employee loggedIn(String username, DirectoryProfile profile, Set<String> roles) {
+        Employee employee = loggedIn(username, profile);
+        employee.assignRoles(roles);
+        return employee;
+    }
+
     /**
      * Colleagues whose name, login, title, department or site hold every word of the query, ignoring case and
      * accents ("helene lyon"); former employees are left out. An empty query lists everyone, by name.

@@ -35,6 +35,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -239,16 +245,92 @@ public class DirectoryClient implements AutoCloseable {
         }
     }
 
+    /** The names of the groups the entry belongs to, directly or through groups inside groups. */
     private List<String> groupsOf(Endpoint endpoint, String dn) throws DirectoryUnavailable {
-        String filter = "(&" + settings.groupFilter() + FilterBuilder.equal(settings.groupMemberAttribute(), dn) + ")";
         List<String> names = new ArrayList<>();
-        for (Entry group : search(endpoint, settings.groupBase(), filter, new String[]{settings.groupNameAttribute()})) {
-            String name = value(group, settings.groupNameAttribute());
-            if (name != null) {
-                names.add(name);
+        Set<String> seen = new HashSet<>();
+        List<String> members = List.of(dn);
+        // One search per level of nesting; a directory deeper than this is surely a loop.
+        for (int depth = 0; depth < 10 && !members.isEmpty(); depth++) {
+            FilterBuilder[] anyOf = members.stream()
+                    .map(m -> FilterBuilder.equal(settings.groupMemberAttribute(), m))
+                    .toArray(FilterBuilder[]::new);
+            String filter = "(&" + settings.groupFilter() + FilterBuilder.or(anyOf) + ")";
+            List<String> next = new ArrayList<>();
+            for (Entry group : search(endpoint, settings.groupBase(), filter, new String[]{settings.groupNameAttribute()})) {
+                String groupDn = group.getDn().getName();
+                if (seen.add(groupDn.toLowerCase(Locale.ROOT))) {
+                    next.add(groupDn);
+                    String name = value(group, settings.groupNameAttribute());
+                    if (name != null) {
+                        names.add(name);
+                    }
+                }
             }
+            members = next;
         }
         return names;
+    }
+
+    /**
+     * Who holds each role that directory groups give (hr, admin), through nested groups too: the lower-case DNs
+     * of the people, by role. Read with one paged search of all groups.
+     */
+    public Map<String, Set<String>> roleHolders() throws DirectoryUnavailable {
+        int first = preferred.get();
+        DirectoryUnavailable last = null;
+        for (int i = 0; i < endpoints.size(); i++) {
+            int index = (first + i) % endpoints.size();
+            try {
+                Map<String, Set<String>> holders = roleHolders(endpoints.get(index));
+                preferred.set(index);
+                return holders;
+            } catch (DirectoryUnavailable e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Map<String, Set<String>> roleHolders(Endpoint endpoint) throws DirectoryUnavailable {
+        Map<String, Set<String>> membersByGroup = new HashMap<>();
+        Map<String, String> dnByName = new HashMap<>();
+        for (Entry group : pagedSearch(endpoint, settings.groupBase(), settings.groupFilter(),
+                new String[]{settings.groupNameAttribute(), settings.groupMemberAttribute()})) {
+            String dn = group.getDn().getName().toLowerCase(Locale.ROOT);
+            Set<String> members = new HashSet<>();
+            Attribute memberAttribute = group.get(settings.groupMemberAttribute());
+            if (memberAttribute != null) {
+                memberAttribute.forEach(v -> members.add(v.getString().toLowerCase(Locale.ROOT)));
+            }
+            membersByGroup.put(dn, members);
+            String name = value(group, settings.groupNameAttribute());
+            if (name != null) {
+                dnByName.put(name.toLowerCase(Locale.ROOT), dn);
+            }
+        }
+        Map<String, Set<String>> holders = new HashMap<>();
+        for (String role : DirectorySettings.ROLES) {
+            Set<String> people = new HashSet<>();
+            Set<String> visited = new HashSet<>();
+            Deque<String> pending = new ArrayDeque<>();
+            settings.groupsForRole(role).stream().map(dnByName::get).filter(Objects::nonNull).forEach(pending::add);
+            while (!pending.isEmpty()) {
+                String groupDn = pending.pop();
+                if (!visited.add(groupDn)) {
+                    continue;
+                }
+                for (String member : membersByGroup.getOrDefault(groupDn, Set.of())) {
+                    if (membersByGroup.containsKey(member)) {
+                        pending.push(member);
+                    } else {
+                        people.add(member);
+                    }
+                }
+            }
+            holders.put(role, people);
+        }
+        return holders;
     }
 
     private Set<String> roles(List<String> groups) {

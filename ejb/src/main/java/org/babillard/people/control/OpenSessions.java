@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.servlet.http.HttpSession;
 import org.babillard.people.boundary.PeopleLeft;
+import org.babillard.people.boundary.RolesChanged;
 
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +39,20 @@ public class OpenSessions {
     }
 
     void left(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeopleLeft event) {
-        for (String username : event.usernames()) {
+        endAll(event.usernames(), "no longer in the directory");
+    }
+
+    /** New roles take effect at the next login: the sessions holding the old ones end. */
+    void rolesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RolesChanged event) {
+        endAll(event.usernames(), "roles changed in the directory");
+    }
+
+    private void endAll(Set<String> usernames, String why) {
+        for (String username : usernames) {
             Set<HttpSession> sessions = byPerson.remove(username);
             if (sessions != null) {
                 sessions.forEach(OpenSessions::end);
-                LOG.info(() -> "Logged out " + username + " (" + sessions.size() + " sessions): no longer in the directory");
+                LOG.info(() -> "Logged out " + username + " (" + sessions.size() + " sessions): " + why);
             }
         }
     }

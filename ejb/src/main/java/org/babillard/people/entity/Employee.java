@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A person of the company as Babillard knows them: created at their first login from the directory entry, and
@@ -73,6 +75,9 @@ public class Employee {
 
     @Column(name = "synced_at")
     private OffsetDateTime syncedAt;
+
+    /** The roles as of the last login or sync, sorted and comma-separated; null before either. */
+    private String roles;
 
     @Column(name = "search_text", length = 1200)
     private String searchText;
@@ -147,6 +152,22 @@ public class Employee {
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * The roles the directory gives the person now.
+     *
+     * @return whether they differ from the roles known before (false the first time they are known)
+     */
+    public boolean assignRoles(Set<String> now) {
+        String joined = String.join(",", new TreeSet<>(now));
+        boolean changed = roles != null && !roles.equals(joined);
+        roles = joined;
+        return changed;
+    }
+
+    public Set<String> getRoles() {
+        return roles == null || roles.isEmpty() ? Set.of() : Set.of(roles.split(","));
     }
 
     /** The sync saw the person in the directory. */
