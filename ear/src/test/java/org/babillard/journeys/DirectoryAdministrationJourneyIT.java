@@ -2,16 +2,15 @@ package org.babillard.journeys;
 
 import org.babillard.it.Browser;
 import org.babillard.it.Deployments;
+import org.babillard.it.Journey;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,27 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(3)
-class DirectoryAdministrationJourneyIT {
+class DirectoryAdministrationJourneyIT extends Journey {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.babillard();
     }
 
-    private WebDriver browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void anAdministratorSyncsTheDirectoryNow() {
-        browser = Browser.open("en-GB");
-        browser.get(Browser.baseUrl());
-        logIn("nadia.benali");
+        openBabillard("en-GB");
+        logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
         assertEquals("Company directory", waitFor(By.tagName("h1")).getText());
         browser.findElement(By.id("sync:now")).click();
@@ -60,23 +49,12 @@ class DirectoryAdministrationJourneyIT {
 
     @Test
     void anEmployeeCannotOpenTheAdministrationPage() {
-        browser = Browser.open("fr-FR");
-        browser.get(Browser.baseUrl());
-        logIn("camille.durand");
+        openBabillard("fr-FR");
+        logIn("camille.durand", "demo");
         waitFor(By.id("composer:text"));
         assertTrue(browser.findElements(By.id("admin")).isEmpty(), "no Administration link for an employee");
         browser.get(Browser.baseUrl() + "admin/directory.xhtml");
         assertEquals("Cette page ne vous est pas ouverte.", waitFor(By.tagName("h1")).getText());
         Browser.screenshot(browser, "11-admin-forbidden-fr");
-    }
-
-    private void logIn(String name) {
-        waitFor(By.id("login:username")).sendKeys(name);
-        browser.findElement(By.id("login:password")).sendKeys("demo");
-        browser.findElement(By.id("login:submit")).click();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 }

@@ -2,16 +2,15 @@ package org.babillard.journeys;
 
 import org.babillard.it.Browser;
 import org.babillard.it.Deployments;
+import org.babillard.it.Journey;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,28 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(4)
-class PeopleJourneyIT {
+class PeopleJourneyIT extends Journey {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.babillard();
     }
 
-    private WebDriver browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aColleagueIsFoundWithoutAccentsAndTheirProfileShowsWhereTheyStand() {
-        browser = Browser.open("fr-FR");
-        browser.get(Browser.baseUrl());
+        openBabillard("fr-FR");
         // The administrator syncs first, so that everyone in the directory is in Babillard.
-        logIn("nadia.benali");
+        logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
         waitFor(By.id("sync:now")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
@@ -76,24 +65,13 @@ class PeopleJourneyIT {
 
     @Test
     void anUnknownPersonIsSaidPlainly() {
-        browser = Browser.open("en-GB");
-        browser.get(Browser.baseUrl());
-        logIn("camille.durand");
+        openBabillard("en-GB");
+        logIn("camille.durand", "demo");
         waitFor(By.id("composer:text"));
         browser.get(Browser.baseUrl() + "person.xhtml?u=no.such.person");
         assertEquals("There is no such person in Babillard.", waitFor(By.tagName("h1")).getText());
         browser.get(Browser.baseUrl() + "people.xhtml?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertEquals("<script>alert(1)</script>", waitFor(By.id("q")).getDomProperty("value"));
         assertEquals("No colleague matches.", waitFor(By.cssSelector(".empty-state")).getText());
-    }
-
-    private void logIn(String name) {
-        waitFor(By.id("login:username")).sendKeys(name);
-        browser.findElement(By.id("login:password")).sendKeys("demo");
-        browser.findElement(By.id("login:submit")).click();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 }

@@ -2,19 +2,17 @@ package org.babillard.journeys;
 
 import org.babillard.it.Browser;
 import org.babillard.it.Deployments;
+import org.babillard.it.Journey;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,26 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(2)
-class PostingJourneyIT {
+class PostingJourneyIT extends Journey {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.babillard();
     }
 
-    private WebDriver browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aFrenchEmployeePostsAndSeesTheTextEscapedWithAWorkingLink() {
-        browser = Browser.open("fr-FR");
-        browser.get(Browser.baseUrl());
+        openBabillard("fr-FR");
         waitFor(By.id("login:username"));
         assertEquals("Connexion à Babillard", browser.findElement(By.tagName("h1")).getText());
         Browser.screenshot(browser, "01-login-fr");
@@ -102,8 +90,7 @@ class PostingJourneyIT {
 
     @Test
     void aTooLongOrEmptyPostIsExplainedAndTheTextStays() {
-        browser = Browser.open("fr-FR");
-        browser.get(Browser.baseUrl());
+        openBabillard("fr-FR");
         logIn("oliver.smith", "demo");
         waitFor(By.id("composer:text"));
 
@@ -126,8 +113,7 @@ class PostingJourneyIT {
 
     @Test
     void theLanguageCanBeSwitchedAndIsRememberedForTheNextLogin() {
-        browser = Browser.open("fr-FR");
-        browser.get(Browser.baseUrl());
+        openBabillard("fr-FR");
         logIn("thomas.jones", "demo");
         waitFor(By.cssSelector("label.composer-prompt"));
         browser.findElement(By.id("language:en")).click();
@@ -139,8 +125,7 @@ class PostingJourneyIT {
         browser.quit();
 
         // Another browser, still asking for French: the choice follows the person.
-        browser = Browser.open("fr-FR");
-        browser.get(Browser.baseUrl());
+        openBabillard("fr-FR");
         logIn("thomas.jones", "demo");
         assertEquals("What are you working on?", waitFor(By.cssSelector("label.composer-prompt")).getText());
         browser.findElement(By.id("language:fr")).click();
@@ -150,8 +135,7 @@ class PostingJourneyIT {
 
     @Test
     void wrongPasswordsAreRefusedInTheReadersLanguage() {
-        browser = Browser.open("en-GB");
-        browser.get(Browser.baseUrl());
+        openBabillard("en-GB");
         logIn("camille.durand", "not-demo");
         assertEquals("Invalid username or password.", waitFor(By.cssSelector("#login\\:messages li")).getText());
         assertTrue(browser.getCurrentUrl().contains("login.xhtml"));
@@ -160,8 +144,7 @@ class PostingJourneyIT {
 
     @Test
     void loadMorePagesThroughTheTimeline() {
-        browser = Browser.open("en-GB");
-        browser.get(Browser.baseUrl());
+        openBabillard("en-GB");
         logIn("camille.durand", "demo");
         waitFor(By.id("composer:text"));
         // Enough posts for two pages, whatever ran before.
@@ -186,12 +169,6 @@ class PostingJourneyIT {
         }
     }
 
-    private void logIn(String name, String password) {
-        waitFor(By.id("login:username")).sendKeys(name);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-    }
-
     /** Types like a person; characters outside the BMP (emoji), which ChromeDriver cannot type, are inserted as input. */
     private void type(String text) {
         WebElement area = browser.findElement(By.id("composer:text"));
@@ -209,15 +186,6 @@ class PostingJourneyIT {
         }
         if (!plain.isEmpty()) {
             area.sendKeys(plain);
-        }
-    }
-
-    private WebElement waitFor(By by) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (TimeoutException e) {
-            Browser.failure(browser, "failed-" + by.toString().replaceAll("[^A-Za-z0-9]+", "-"));
-            throw e;
         }
     }
 

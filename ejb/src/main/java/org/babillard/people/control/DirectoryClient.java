@@ -111,19 +111,46 @@ public class DirectoryClient implements AutoCloseable {
         if (login == null || login.isBlank() || password == null || password.isBlank()) {
             throw new InvalidCredentials("blank name or password");
         }
+        String name = login.strip();
+        return onAnyServer(endpoint -> authenticateAt(endpoint, name, password));
+    }
+
+    /** Something asked of one directory server, which may find the credentials invalid. */
+    private interface Request<T> {
+        T on(Endpoint endpoint) throws InvalidCredentials, DirectoryUnavailable;
+    }
+
+    /** Something asked of one directory server that involves no credentials. */
+    private interface Lookup<T> {
+        T on(Endpoint endpoint) throws DirectoryUnavailable;
+    }
+
+    /**
+     * Asks the servers in turn, beginning with the one that answered last, until one answers; a wrong password is
+     * an answer. Only when none answers is the directory unavailable.
+     */
+    private <T> T onAnyServer(Request<T> request) throws InvalidCredentials, DirectoryUnavailable {
         int first = preferred.get();
         DirectoryUnavailable last = null;
         for (int i = 0; i < endpoints.size(); i++) {
             int index = (first + i) % endpoints.size();
             try {
-                DirectoryAccount account = authenticateAt(endpoints.get(index), login.strip(), password);
+                T answer = request.on(endpoints.get(index));
                 preferred.set(index);
-                return account;
+                return answer;
             } catch (DirectoryUnavailable e) {
                 last = e;
             }
         }
         throw last;
+    }
+
+    private <T> T lookUpOnAnyServer(Lookup<T> lookup) throws DirectoryUnavailable {
+        try {
+            return onAnyServer(lookup::on);
+        } catch (InvalidCredentials impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /**
@@ -132,47 +159,34 @@ public class DirectoryClient implements AutoCloseable {
      * @throws DirectoryUnavailable if no server could give the complete list; a partial list is never returned
      */
     public List<DirectoryPerson> allPeople() throws DirectoryUnavailable {
-        int first = preferred.get();
-        DirectoryUnavailable last = null;
-        for (int i = 0; i < endpoints.size(); i++) {
-            int index = (first + i) % endpoints.size();
-            try {
-                List<DirectoryPerson> people = new ArrayList<>();
-                for (Entry entry : pagedSearch(endpoints.get(index), settings.userBase(), settings.userFilter(), personAttributes())) {
-                    String login = value(entry, settings.loginAttribute());
-                    if (login != null && !login.isBlank()) {
-                        people.add(new DirectoryPerson(login.strip().toLowerCase(Locale.ROOT), profile(entry)));
-                    }
+        return lookUpOnAnyServer(endpoint -> {
+            List<DirectoryPerson> people = new ArrayList<>();
+            for (Entry entry : pagedSearch(endpoint, settings.userBase(), settings.userFilter(), personAttributes())) {
+                String login = value(entry, settings.loginAttribute());
+                if (login != null && !login.isBlank()) {
+                    people.add(new DirectoryPerson(login.strip().toLowerCase(Locale.ROOT), profile(entry)));
                 }
-                preferred.set(index);
-                return people;
-            } catch (DirectoryUnavailable e) {
-                last = e;
             }
-        }
-        throw last;
+            return people;
+        });
     }
 
     private List<Entry> pagedSearch(Endpoint endpoint, String base, String filter, String[] attributes) throws DirectoryUnavailable {
-        LdapConnectionPool pool = endpoint.pool();
-        LdapConnection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (LdapException | RuntimeException e) {
-            throw unavailable(endpoint, "connecting", e);
-        }
-        List<Entry> entries = new ArrayList<>();
-        try {
-            PagedResults paging = new PagedResultsImpl();
-            paging.setSize(settings.pageSize());
-            while (true) {
+        return withConnection(endpoint, "reading " + base + " for " + filter + " page by page", connection -> {
+            List<Entry> entries = new ArrayList<>();
+            byte[] cookie = null;
+            do {
+                PagedResults paging = new PagedResultsImpl();
+                paging.setSize(settings.pageSize());
+                if (cookie != null) {
+                    paging.setCookie(cookie);
+                }
                 SearchRequest request = new SearchRequestImpl()
                         .setBase(new Dn(base))
                         .setFilter(filter)
                         .setScope(SearchScope.SUBTREE)
                         .addAttributes(attributes)
                         .addControl(paging);
-                byte[] cookie;
                 try (SearchCursor cursor = connection.search(request)) {
                     while (cursor.next()) {
                         Response response = cursor.get();
@@ -188,21 +202,35 @@ public class DirectoryClient implements AutoCloseable {
                     PagedResults answer = (PagedResults) done.getControl(PagedResults.OID);
                     cookie = answer == null ? null : answer.getCookie();
                 }
-                if (cookie == null || cookie.length == 0) {
-                    return entries;
-                }
-                paging = new PagedResultsImpl();
-                paging.setSize(settings.pageSize());
-                paging.setCookie(cookie);
-            }
+            } while (cookie != null && cookie.length > 0);
+            return entries;
+        });
+    }
+
+    /** Work on one pooled connection of the service account. */
+    private interface OnConnection<T> {
+        T run(LdapConnection connection) throws LdapException, CursorException, IOException;
+    }
+
+    /**
+     * Runs the work on a pooled connection; any failure makes the directory unavailable for this request, and the
+     * connection, which may be broken, leaves the pool.
+     */
+    private <T> T withConnection(Endpoint endpoint, String what, OnConnection<T> work) throws DirectoryUnavailable {
+        LdapConnectionPool pool = endpoint.pool();
+        LdapConnection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (LdapException | RuntimeException e) {
+            throw unavailable(endpoint, "connecting", e);
+        }
+        try {
+            T result = work.run(connection);
+            release(pool, connection);
+            return result;
         } catch (LdapException | CursorException | IOException | RuntimeException e) {
             invalidate(pool, connection);
-            connection = null;
-            throw unavailable(endpoint, "reading " + base + " for " + filter + " page by page", e);
-        } finally {
-            if (connection != null) {
-                release(pool, connection);
-            }
+            throw unavailable(endpoint, what, e);
         }
     }
 
@@ -277,19 +305,7 @@ public class DirectoryClient implements AutoCloseable {
      * of the people, by role. Read with one paged search of all groups.
      */
     public Map<String, Set<String>> roleHolders() throws DirectoryUnavailable {
-        int first = preferred.get();
-        DirectoryUnavailable last = null;
-        for (int i = 0; i < endpoints.size(); i++) {
-            int index = (first + i) % endpoints.size();
-            try {
-                Map<String, Set<String>> holders = roleHolders(endpoints.get(index));
-                preferred.set(index);
-                return holders;
-            } catch (DirectoryUnavailable e) {
-                last = e;
-            }
-        }
-        throw last;
+        return lookUpOnAnyServer(this::roleHolders);
     }
 
     private Map<String, Set<String>> roleHolders(Endpoint endpoint) throws DirectoryUnavailable {
@@ -348,28 +364,15 @@ public class DirectoryClient implements AutoCloseable {
     }
 
     private List<Entry> search(Endpoint endpoint, String base, String filter, String[] attributes) throws DirectoryUnavailable {
-        LdapConnectionPool pool = endpoint.pool();
-        LdapConnection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (LdapException | RuntimeException e) {
-            throw unavailable(endpoint, "connecting", e);
-        }
-        List<Entry> entries = new ArrayList<>();
-        try (EntryCursor cursor = connection.search(base, filter, SearchScope.SUBTREE, attributes)) {
-            while (cursor.next()) {
-                entries.add(cursor.get());
+        return withConnection(endpoint, "searching " + base + " for " + filter, connection -> {
+            List<Entry> entries = new ArrayList<>();
+            try (EntryCursor cursor = connection.search(base, filter, SearchScope.SUBTREE, attributes)) {
+                while (cursor.next()) {
+                    entries.add(cursor.get());
+                }
             }
             return entries;
-        } catch (LdapException | CursorException | IOException | RuntimeException e) {
-            invalidate(pool, connection);
-            connection = null;
-            throw unavailable(endpoint, "searching " + base + " for " + filter, e);
-        } finally {
-            if (connection != null) {
-                release(pool, connection);
-            }
-        }
+        });
     }
 
     private String[] personAttributes() {

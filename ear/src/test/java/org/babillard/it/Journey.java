@@ -1,0 +1,54 @@
+package org.babillard.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/** What every browser journey does: open a browser, log in, wait for what a person would see, close. */
+public abstract class Journey {
+
+    protected WebDriver browser;
+
+    /** A fresh browser asking for this language first, on Babillard's first page. */
+    protected void openBabillard(String language) {
+        if (browser != null) {
+            browser.quit();
+        }
+        browser = Browser.open(language);
+        browser.get(Browser.baseUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    protected void logIn(String name, String password) {
+        waitFor(By.id("login:username")).sendKeys(name);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    /** Waits for an element to show; on time-out keeps a screenshot and the page's HTML under target/screenshots. */
+    protected WebElement waitFor(By by) {
+        return waitFor(by, Duration.ofSeconds(15));
+    }
+
+    protected WebElement waitFor(By by, Duration patience) {
+        try {
+            return new WebDriverWait(browser, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (TimeoutException e) {
+            Browser.failure(browser, getClass().getSimpleName() + "-" + by.toString().replaceAll("[^A-Za-z0-9]+", "-"));
+            throw e;
+        }
+    }
+}
