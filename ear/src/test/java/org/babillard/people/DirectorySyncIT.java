@@ -18,6 +18,7 @@ import org.babillard.people.boundary.DirectorySync;
 import org.babillard.people.boundary.People;
 import org.babillard.people.control.DirectoryClient;
 import org.babillard.people.control.OpenSessions;
+import org.babillard.people.control.Photos;
 import org.babillard.people.entity.DirectorySyncRun;
 import org.babillard.people.entity.Employee;
 import org.babillard.posts.boundary.Posts;
@@ -56,6 +57,10 @@ class DirectorySyncIT {
     private static final String MAX = ZOE.replace("zoe", "max");
     private static final String NESTED = "cn=it-nested-" + MAX.substring(7) + ",ou=groups,dc=babillard,dc=example";
     private static final String HR = "cn=hr,ou=groups,dc=babillard,dc=example";
+    private static final String ANA = ZOE.replace("zoe", "ana");
+    /** A 24 x 24 JPEG (a white dot on Babillard's blue), made with ImageIO. */
+    private static final byte[] PHOTO = java.util.Base64.getDecoder().decode(
+            "/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAYABgDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDn60YvD+tTRJLFpF/JG6hkdLZyGB6EHHIp/huGCfxPpcN0N0L3UasuwOG+YYUgkDBPB9ieD0r6Lr6rH494aSjGN7nn0aPtE22fMFFdL8QIo4vHOprGiopZGIUYGTGpJ+pJJPuaK9ClP2lOM+6TMZKzaOarpYviB4oiiSNdVYqihQXhjY4HqSuSfc80UUTpU6nxxT9UCk1sznJZZJpXlldpJHYs7ucliepJ7miiirEf/9k=");
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -81,6 +86,9 @@ class DirectorySyncIT {
     DirectoryAdministration administration;
 
     @Inject
+    Photos photos;
+
+    @Inject
     HttpServletRequest request;
 
     @PersistenceContext(unitName = "babillard-ejb.jar#babillard")
@@ -92,7 +100,7 @@ class DirectorySyncIT {
             if (admin.lookup(HR, "member").contains("member", NESTED)) {
                 admin.modify(HR, new DefaultModification(ModificationOperation.REMOVE_ATTRIBUTE, "member", NESTED));
             }
-            for (String entry : new String[]{NESTED, dn(ZOE), dn(MAX)}) {
+            for (String entry : new String[]{NESTED, dn(ZOE), dn(MAX), dn(ANA)}) {
                 if (admin.exists(entry)) {
                     admin.delete(entry);
                 }
@@ -187,6 +195,31 @@ class DirectorySyncIT {
         DirectorySyncRun back = sync.synchronize();
         assertEquals(1, back.getCameBack());
         assertTrue(people.find(ZOE).orElseThrow().isActive());
+    }
+
+    @Test
+    void photosFollowTheDirectoryAndOnlyImagesAreKept() throws Exception {
+        try (LdapNetworkConnection admin = admin()) {
+            DefaultEntry ana = new DefaultEntry(dn(ANA), "objectClass: inetOrgPerson", "uid: " + ANA, "cn: Ana Lima", "sn: Lima",
+                    "displayName: Ana Lima");
+            ana.add("jpegPhoto", PHOTO);
+            admin.add(ana);
+        }
+        assertTrue(sync.synchronize().isSucceeded());
+        String hash = people.find(ANA).orElseThrow().getPhotoHash();
+        assertEquals(Photos.sha256(PHOTO), hash);
+        Photos.Photo kept = photos.read(ANA).orElseThrow();
+        assertEquals("image/jpeg", kept.contentType());
+        assertTrue(java.util.Arrays.equals(PHOTO, kept.bytes()));
+
+        // Something that is not an image is not kept, and the photo goes.
+        try (LdapNetworkConnection admin = admin()) {
+            admin.modify(dn(ANA), new DefaultModification(ModificationOperation.REPLACE_ATTRIBUTE, "jpegPhoto",
+                    "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        assertTrue(sync.synchronize().isSucceeded());
+        assertNull(people.find(ANA).orElseThrow().getPhotoHash());
+        assertTrue(photos.read(ANA).isEmpty());
     }
 
     @Test

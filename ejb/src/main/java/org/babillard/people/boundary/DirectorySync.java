@@ -11,6 +11,7 @@ import org.babillard.people.control.CompanyDirectory;
 import org.babillard.people.control.DirectoryClient;
 import org.babillard.people.control.DirectoryPerson;
 import org.babillard.people.control.DirectoryUnavailable;
+import org.babillard.people.control.Photos;
 import org.babillard.people.entity.DirectorySyncRun;
 import org.babillard.people.entity.Employee;
 
@@ -48,6 +49,9 @@ public class DirectorySync {
 
     @Inject
     Event<RolesChanged> rolesChanged;
+
+    @Inject
+    Photos photos;
 
     /** A sync against the company directory. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -90,9 +94,11 @@ public class DirectorySync {
             }
             Set<String> roles = rolesOf(person, roleHolders, everyoneIsEmployee);
             Employee employee = known.get(person.username());
+            String photo = photoOf(person, employee);
             if (employee == null) {
                 Employee joiner = Employee.joined(person.username(), person.profile(), now);
                 joiner.assignRoles(roles);
+                joiner.photo(photo);
                 em.persist(joiner);
                 joined++;
                 continue;
@@ -100,7 +106,7 @@ public class DirectorySync {
             if (employee.assignRoles(roles)) {
                 newRoles.add(employee.getUsername());
             }
-            if (employee.refresh(person.profile())) {
+            if (employee.refresh(person.profile()) | employee.photo(photo)) {
                 updated++;
             }
             if (employee.cameBack()) {
@@ -127,6 +133,21 @@ public class DirectorySync {
         LOG.info(() -> "Directory sync: " + seen.size() + " people listed, " + run.getJoined() + " joined, " + run.getUpdated()
                 + " updated, " + run.getCameBack() + " came back, " + run.getLeft() + " left");
         return run;
+    }
+
+    /** Keeps the directory's photo if it changed; the hash of the current one, or null for none. */
+    private String photoOf(DirectoryPerson person, Employee known) {
+        if (person.photo() == null || person.photo().length == 0) {
+            if (known != null && known.getPhotoHash() != null) {
+                photos.remove(person.username());
+            }
+            return null;
+        }
+        String hash = Photos.sha256(person.photo());
+        if (known != null && hash.equals(known.getPhotoHash())) {
+            return hash;
+        }
+        return photos.store(person.username(), person.photo()).orElse(null);
     }
 
     private static Set<String> rolesOf(DirectoryPerson person, Map<String, Set<String>> holders, boolean everyoneIsEmployee) {

@@ -3,10 +3,17 @@ package org.babillard.people.boundary;
 import org.babillard.people.entity.Employee;
 
 /** A person as lists show them. Bean getters for the views (Expression Language 5 does not read records). */
-public record PersonCard(String username, String displayName, String title, String department, String site, boolean active) {
+public record PersonCard(String username, String displayName, String title, String department, String site, boolean active,
+                         String photoHash) {
 
     static PersonCard of(Employee e) {
-        return new PersonCard(e.getUsername(), e.getDisplayName(), e.getTitle(), e.getDepartment(), e.getSite(), e.isActive());
+        return new PersonCard(e.getUsername(), e.getDisplayName(), e.getTitle(), e.getDepartment(), e.getSite(), e.isActive(),
+                e.getPhotoHash());
+    }
+
+    /** The photo's version (null: no photo), which makes its address change when the photo does. */
+    public String getPhotoHash() {
+        return photoHash;
     }
 
     /** The first letter of the name, for the round badge that stands in for a photo. */

@@ -159,12 +159,17 @@ public class DirectoryClient implements AutoCloseable {
      * @throws DirectoryUnavailable if no server could give the complete list; a partial list is never returned
      */
     public List<DirectoryPerson> allPeople() throws DirectoryUnavailable {
+        String photoAttribute = settings.attribute("photo");
+        List<String> attributes = new ArrayList<>(List.of(personAttributes()));
+        if (!photoAttribute.isEmpty()) {
+            attributes.add(photoAttribute);
+        }
         return lookUpOnAnyServer(endpoint -> {
             List<DirectoryPerson> people = new ArrayList<>();
-            for (Entry entry : pagedSearch(endpoint, settings.userBase(), settings.userFilter(), personAttributes())) {
+            for (Entry entry : pagedSearch(endpoint, settings.userBase(), settings.userFilter(), attributes.toArray(String[]::new))) {
                 String login = value(entry, settings.loginAttribute());
                 if (login != null && !login.isBlank()) {
-                    people.add(new DirectoryPerson(login.strip().toLowerCase(Locale.ROOT), profile(entry)));
+                    people.add(new DirectoryPerson(login.strip().toLowerCase(Locale.ROOT), profile(entry), bytes(entry, photoAttribute)));
                 }
             }
             return people;
@@ -409,6 +414,14 @@ public class DirectoryClient implements AutoCloseable {
     private String field(Entry entry, String field) {
         String attribute = settings.attribute(field);
         return attribute.isEmpty() ? null : value(entry, attribute);
+    }
+
+    private static byte[] bytes(Entry entry, String attribute) {
+        if (attribute.isEmpty()) {
+            return null;
+        }
+        Attribute a = entry.get(attribute);
+        return a == null || a.get() == null ? null : a.get().getBytes();
     }
 
     private static String value(Entry entry, String attribute) {

@@ -76,6 +76,10 @@ public class Employee {
     @Column(name = "synced_at")
     private OffsetDateTime syncedAt;
 
+    /** The hash of the person's photo (see Photos), or null when the directory has none. */
+    @Column(name = "photo_hash", length = 64)
+    private String photoHash;
+
     /** The roles as of the last login or sync, sorted and comma-separated; null before either. */
     private String roles;
 
@@ -164,6 +168,17 @@ public class Employee {
         boolean changed = roles != null && !roles.equals(joined);
         roles = joined;
         return changed;
+    }
+
+    /** @return whether the photo changed */
+    public boolean photo(String hash) {
+        boolean changed = !Objects.equals(photoHash, hash);
+        photoHash = hash;
+        return changed;
+    }
+
+    public String getPhotoHash() {
+        return photoHash;
     }
 
     public Set<String> getRoles() {
