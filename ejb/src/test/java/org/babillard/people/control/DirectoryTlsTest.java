@@ -9,7 +9,8 @@ import com.unboundid.util.ssl.SSLUtil;
 import org.babillard.directory.demo.DemoDirectory;
 import org.babillard.directory.settings.DirectorySettings;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -52,44 +53,32 @@ class DirectoryTlsTest {
         }
     }
 
-    @Test
-    void ldapsWithATrustedCertificateNamingTheHostWorks() throws Exception {
-        InMemoryDirectoryServer server = start("right", true);
-        try (DirectoryClient client = new DirectoryClient(settings("ldaps://localhost:" + server.getListenPort(), false))) {
+    /** The certificate in the trust store names the host: the login goes through, over LDAPS and over StartTLS. */
+    @ParameterizedTest(name = "ldaps={0}")
+    @ValueSource(booleans = {true, false})
+    void aTrustedCertificateNamingTheHostWorks(boolean ldaps) throws Exception {
+        InMemoryDirectoryServer server = start("right", ldaps);
+        try (DirectoryClient client = new DirectoryClient(settings(server, ldaps))) {
             assertEquals("camille.durand", client.authenticate("camille.durand", "demo").username());
         } finally {
             server.shutDown(true);
         }
     }
 
-    @Test
-    void ldapsWithATrustedCertificateForAnotherHostIsRefused() throws Exception {
-        InMemoryDirectoryServer server = start("wrong", true);
-        try (DirectoryClient client = new DirectoryClient(settings("ldaps://localhost:" + server.getListenPort(), false))) {
+    /** The trust store holds the certificate too, but it names another host: refused, over LDAPS and over StartTLS. */
+    @ParameterizedTest(name = "ldaps={0}")
+    @ValueSource(booleans = {true, false})
+    void aTrustedCertificateForAnotherHostIsRefused(boolean ldaps) throws Exception {
+        InMemoryDirectoryServer server = start("wrong", ldaps);
+        try (DirectoryClient client = new DirectoryClient(settings(server, ldaps))) {
             assertThrows(DirectoryUnavailable.class, () -> client.authenticate("camille.durand", "demo"));
         } finally {
             server.shutDown(true);
         }
     }
 
-    @Test
-    void startTlsWithATrustedCertificateNamingTheHostWorks() throws Exception {
-        InMemoryDirectoryServer server = start("right", false);
-        try (DirectoryClient client = new DirectoryClient(settings("ldap://localhost:" + server.getListenPort(), true))) {
-            assertEquals("helene.lefevre", client.authenticate("helene.lefevre", "demo").username());
-        } finally {
-            server.shutDown(true);
-        }
-    }
-
-    @Test
-    void startTlsWithACertificateForAnotherHostIsRefused() throws Exception {
-        InMemoryDirectoryServer server = start("wrong", false);
-        try (DirectoryClient client = new DirectoryClient(settings("ldap://localhost:" + server.getListenPort(), true))) {
-            assertThrows(DirectoryUnavailable.class, () -> client.authenticate("helene.lefevre", "demo"));
-        } finally {
-            server.shutDown(true);
-        }
+    private static DirectorySettings settings(InMemoryDirectoryServer server, boolean ldaps) {
+        return settings((ldaps ? "ldaps" : "ldap") + "://localhost:" + server.getListenPort(), !ldaps);
     }
 
     private static DirectorySettings settings(String url, boolean startTls) {
