@@ -74,13 +74,13 @@ class PostsIT {
             mine.add(posts.publish(AUTHOR, "Keyset " + run + " #" + i).getId());
         }
         List<TimelineEntry> walked = new ArrayList<>();
-        TimelinePage page = timeline.page(null, 10);
+        TimelinePage page = timeline.company(AUTHOR, null, 10);
         assertEquals(10, page.entries().size());
         assertEquals(mine.get(24), page.entries().get(0).id(), "the newest post comes first");
         int pages = 1;
         walked.addAll(page.entries());
         while (page.hasMore() && walked.stream().filter(e -> e.text().contains(run)).count() < 25) {
-            page = timeline.page(page.nextBefore(), 10);
+            page = timeline.company(AUTHOR, page.nextBefore(), 10);
             walked.addAll(page.entries());
             pages++;
         }
@@ -103,7 +103,7 @@ class PostsIT {
     @Order(2)
     void aPageBeforeTheOldestPostIsEmptyAndHasNoNextPage() {
         Long oldest = em.createQuery("select min(p.id) from Post p", Long.class).getSingleResult();
-        TimelinePage page = timeline.page(oldest, 20);
+        TimelinePage page = timeline.company(AUTHOR, oldest, 20);
         assertTrue(page.entries().isEmpty());
         assertNull(page.nextBefore());
     }

@@ -4,19 +4,44 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import org.babillard.channels.entity.Channel;
+import org.babillard.notifications.control.Notifier;
+import org.babillard.notifications.entity.Notification;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
+import org.babillard.platform.boundary.Refused;
+import org.babillard.posts.control.Markup;
 import org.babillard.posts.control.PostSettings;
 import org.babillard.posts.control.PostText;
+import org.babillard.posts.control.Visibility;
+import org.babillard.posts.entity.Bookmark;
+import org.babillard.posts.entity.Mention;
 import org.babillard.posts.entity.Post;
+import org.babillard.posts.entity.PostReport;
+import org.babillard.posts.entity.PostTag;
+import org.babillard.posts.entity.PostVersion;
+import org.babillard.posts.entity.Reaction;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Publishing posts: the text is checked and stored in one transaction, or nothing is stored. */
+/**
+ * Writing and acting on posts: publish, reply, edit, delete, react, bookmark, pin, report, and moderation. Each
+ * method takes the acting employee's login and checks with {@link Visibility} what they may do; a post they may
+ * not read is "not found". Each call is one transaction: it all happens, or nothing does.
+ */
 @Stateless
 public class Posts {
+
+    /** The longest reason a report may give, in code points. */
+    public static final int REPORT_REASON_LIMIT = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -28,31 +53,337 @@ public class Posts {
     PostSettings settings;
 
     @Inject
+    Visibility visibility;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
     Event<PostPublished> published;
 
     /**
-     * Publishes a status update by this employee.
+     * Publishes a company-wide status update by this employee.
      *
      * @throws PostRejected if the text is empty, too long or holds control characters
      * @throws IllegalArgumentException if nobody of that name has ever logged in
      */
     public Post publish(String authorUsername, String text) throws PostRejected {
-        String normalized = PostText.normalize(text);
+        try {
+            return publish(authorUsername, Draft.companyWide(text));
+        } catch (Refused e) {
+            throw new IllegalStateException("A company-wide post is never refused", e);
+        }
+    }
+
+    /**
+     * Publishes a post, a post in a channel or a reply. With a client key already used by this author, returns
+     * the post published then and publishes nothing.
+     *
+     * @throws PostRejected if the text breaks a rule
+     * @throws Refused      NOT_FOUND for a channel or post the author cannot see, NOT_ALLOWED for a channel the
+     *                      author may not start threads in, ARCHIVED for an archived channel
+     */
+    public Post publish(String authorUsername, Draft draft) throws PostRejected, Refused {
+        Employee author = actor(authorUsername);
+        if (draft.clientKey() != null) {
+            Optional<Post> earlier = em.createNamedQuery(Post.BY_CLIENT_KEY, Post.class)
+                    .setParameter("author", author.getId()).setParameter("key", draft.clientKey())
+                    .getResultStream().findFirst();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String text = checked(draft.text());
+        Channel channel = null;
+        Post replyTo = null;
+        if (draft.replyToId() != null) {
+            replyTo = em.find(Post.class, draft.replyToId(), LockModeType.PESSIMISTIC_WRITE);
+            if (replyTo == null || !visibility.canRead(author, replyTo) || replyTo.isHidden()) {
+                throw Refused.notFound("post " + draft.replyToId());
+            }
+            Channel threadChannel = replyTo.getThreadRoot().getChannel();
+            if (threadChannel != null && threadChannel.isArchived()) {
+                throw new Refused(Refused.Reason.ARCHIVED, threadChannel.getSlug());
+            }
+            // The thread's replies counter is updated: lock the first post too, so that two replies count twice.
+            em.lock(replyTo.getThreadRoot(), LockModeType.PESSIMISTIC_WRITE);
+        } else if (draft.channelId() != null) {
+            channel = em.find(Channel.class, draft.channelId());
+            if (channel == null || !visibility.canRead(author, channel)) {
+                throw Refused.notFound("channel " + draft.channelId());
+            }
+            if (channel.isArchived()) {
+                throw new Refused(Refused.Reason.ARCHIVED, channel.getSlug());
+            }
+            if (!visibility.canStartThread(author, channel)) {
+                throw Refused.notAllowed("post in " + channel.getSlug());
+            }
+        }
+        Instant now = Clock.systemUTC().instant();
+        Post post = new Post(author, channel, replyTo, text, now, draft.clientKey());
+        em.persist(post);
+        em.flush();
+        Set<Employee> told = new HashSet<>();
+        tagAndMention(post, text, Set.of(), told);
+        if (replyTo != null) {
+            notifyReply(post, replyTo, author, told);
+        }
+        published.fire(new PostPublished(post.getId(), author.getUsername()));
+        return post;
+    }
+
+    /**
+     * Replaces the text of the author's own post. The earlier text stays in the post's history.
+     *
+     * @param expectedVersion the version the author started editing; if the post changed since, nothing is saved
+     * @throws Refused CHANGED_MEANWHILE if someone changed the post since, NOT_ALLOWED for someone else's post
+     */
+    public Post edit(String editorUsername, long postId, long expectedVersion, String newText) throws PostRejected, Refused {
+        Employee editor = actor(editorUsername);
+        Post post = readable(editor, postId);
+        if (!post.getAuthor().getId().equals(editor.getId())) {
+            throw Refused.notAllowed("edit post " + postId);
+        }
+        if (post.getVersion() != expectedVersion) {
+            throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "post " + postId);
+        }
+        String text = checked(newText);
+        if (text.equals(post.getText())) {
+            return post;
+        }
+        Set<String> mentionedBefore = Markup.mentions(post.getText());
+        em.persist(post.edit(text, Clock.systemUTC().instant()));
+        em.createNamedQuery(PostTag.OF_POST, PostTag.class).setParameter("post", post.getId()).getResultList()
+                .forEach(em::remove);
+        try {
+            // Writes the text now, guarded by the version: an edit saved meanwhile makes this one fail here.
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "post " + postId);
+        }
+        tagAndMention(post, text, mentionedBefore, new HashSet<>());
+        return post;
+    }
+
+    /** The earlier texts of a post, newest first (the current text is the post itself). */
+    public List<PostVersion> history(String readerUsername, long postId) throws Refused {
+        Employee reader = actor(readerUsername);
+        readable(reader, postId);
+        return em.createNamedQuery(PostVersion.OF, PostVersion.class).setParameter("post", postId).getResultList();
+    }
+
+    /** The author deletes their post, or a moderator of its channel, or an admin. */
+    public void delete(String actorUsername, long postId) throws Refused {
+        Employee actor = actor(actorUsername);
+        Post post = readable(actor, postId);
+        if (!post.getAuthor().getId().equals(actor.getId()) && !visibility.canModerate(actor, post)) {
+            throw Refused.notAllowed("delete post " + postId);
+        }
+        if (post.getThread() != null) {
+            em.lock(post.getThread(), LockModeType.PESSIMISTIC_WRITE);
+        }
+        post.delete(Clock.systemUTC().instant());
+        resolveReports(post, actor, PostReport.Outcome.DELETED);
+    }
+
+    /** A moderator hides a post from everyone but moderators; it can be shown again. */
+    public void hide(String moderatorUsername, long postId) throws Refused {
+        Employee moderator = actor(moderatorUsername);
+        Post post = readable(moderator, postId);
+        if (!visibility.canModerate(moderator, post)) {
+            throw Refused.notAllowed("hide post " + postId);
+        }
+        post.hide(moderator, Clock.systemUTC().instant());
+        resolveReports(post, moderator, PostReport.Outcome.HIDDEN);
+    }
+
+    public void unhide(String moderatorUsername, long postId) throws Refused {
+        Employee moderator = actor(moderatorUsername);
+        Post post = readable(moderator, postId);
+        if (!visibility.canModerate(moderator, post)) {
+            throw Refused.notAllowed("unhide post " + postId);
+        }
+        post.unhide();
+    }
+
+    /** A channel's moderators pin a thread's first post to the top of the channel page. */
+    public void pin(String moderatorUsername, long postId, boolean pinned) throws Refused {
+        Employee moderator = actor(moderatorUsername);
+        Post post = readable(moderator, postId);
+        if (post.getChannel() == null || post.getThread() != null || post.isHidden()) {
+            throw new Refused(Refused.Reason.INVALID, "post.pinOnlyInChannel");
+        }
+        if (!visibility.canModerate(moderator, post)) {
+            throw Refused.notAllowed("pin post " + postId);
+        }
+        if (pinned) {
+            post.pin(Clock.systemUTC().instant());
+        } else {
+            post.unpin();
+        }
+    }
+
+    /**
+     * Adds the reaction, or takes it back if the employee had already given it.
+     *
+     * @return whether the employee now has this reaction on the post
+     */
+    public boolean react(String username, long postId, Reaction.Emoji emoji) throws Refused {
+        Employee employee = actor(username);
+        Post post = readable(employee, postId);
+        Optional<Reaction> given = em.createNamedQuery(Reaction.OF, Reaction.class)
+                .setParameter("post", postId).setParameter("employee", employee.getId())
+                .setParameter("emoji", emoji.name()).getResultStream().findFirst();
+        if (given.isPresent()) {
+            em.remove(given.get());
+            return false;
+        }
+        em.persist(new Reaction(post, employee, emoji, Clock.systemUTC().instant()));
+        notifier.notify(post.getAuthor(), Notification.Kind.REACTION, employee, post, null);
+        return true;
+    }
+
+    /**
+     * Bookmarks the post, or removes the bookmark.
+     *
+     * @return whether the post is now bookmarked
+     */
+    public boolean bookmark(String username, long postId) throws Refused {
+        Employee employee = actor(username);
+        Post post = readable(employee, postId);
+        Optional<Bookmark> kept = em.createNamedQuery(Bookmark.OF, Bookmark.class)
+                .setParameter("employee", employee.getId()).setParameter("post", postId)
+                .getResultStream().findFirst();
+        if (kept.isPresent()) {
+            em.remove(kept.get());
+            return false;
+        }
+        em.persist(new Bookmark(employee, post, Clock.systemUTC().instant()));
+        return true;
+    }
+
+    /** An employee reports a post to the administrators; reporting the same post twice keeps one open report. */
+    public void report(String username, long postId, String reason) throws Refused {
+        Employee reporter = actor(username);
+        Post post = readable(reporter, postId);
+        String why = reason == null ? "" : PostText.normalize(reason);
+        if (why.isEmpty()) {
+            throw new Refused(Refused.Reason.INVALID, "report.reasonMissing");
+        }
+        if (why.codePointCount(0, why.length()) > REPORT_REASON_LIMIT || PostText.check(why, REPORT_REASON_LIMIT).isPresent()) {
+            throw new Refused(Refused.Reason.INVALID, "report.reasonTooLong");
+        }
+        boolean already = em.createNamedQuery(PostReport.BY_REPORTER, PostReport.class)
+                .setParameter("post", postId).setParameter("reporter", reporter.getId())
+                .getResultStream().findFirst().isPresent();
+        if (!already) {
+            em.persist(new PostReport(post, reporter, why, Clock.systemUTC().instant()));
+        }
+    }
+
+    /** The open reports, oldest first, for administrators. */
+    public List<PostReport> openReports(String adminUsername) throws Refused {
+        Employee admin = actor(adminUsername);
+        if (!visibility.isAdmin(admin)) {
+            throw Refused.notAllowed("reports");
+        }
+        return em.createNamedQuery(PostReport.OPEN, PostReport.class).getResultList();
+    }
+
+    public long openReportCount(String adminUsername) {
+        Employee admin = actor(adminUsername);
+        return visibility.isAdmin(admin) ? em.createNamedQuery(PostReport.OPEN_COUNT, Long.class).getSingleResult() : 0;
+    }
+
+    /** An administrator closes the reports on a post, keeping the post as it is. */
+    public void dismissReports(String adminUsername, long postId) throws Refused {
+        Employee admin = actor(adminUsername);
+        if (!visibility.isAdmin(admin)) {
+            throw Refused.notAllowed("reports");
+        }
+        Post post = em.find(Post.class, postId);
+        if (post == null) {
+            throw Refused.notFound("post " + postId);
+        }
+        resolveReports(post, admin, PostReport.Outcome.KEPT);
+    }
+
+    /** A post this reader may read (moderators also read hidden posts). */
+    public Post readable(String readerUsername, long postId) throws Refused {
+        return readable(actor(readerUsername), postId);
+    }
+
+    public int maxLength() {
+        return settings.maxLength();
+    }
+
+    private Post readable(Employee reader, long postId) throws Refused {
+        Post post = em.find(Post.class, postId);
+        if (post == null || !visibility.canRead(reader, post)) {
+            throw Refused.notFound("post " + postId);
+        }
+        return post;
+    }
+
+    private Employee actor(String username) {
+        Employee employee = people.find(username)
+                .orElseThrow(() -> new IllegalArgumentException("No employee " + username));
+        if (!employee.isActive()) {
+            throw new IllegalStateException(username + " no longer works here");
+        }
+        return employee;
+    }
+
+    private String checked(String raw) throws PostRejected {
+        String normalized = PostText.normalize(raw);
         int limit = settings.maxLength();
         Optional<PostText.Verdict> verdict = PostText.check(normalized, limit);
         if (verdict.isPresent()) {
             throw new PostRejected(verdict.get().problem(), verdict.get().length(), limit);
         }
-        Employee author = people.find(authorUsername)
-                .orElseThrow(() -> new IllegalArgumentException("No employee " + authorUsername));
-        Post post = new Post(author, normalized, Clock.systemUTC().instant());
-        em.persist(post);
-        em.flush();
-        published.fire(new PostPublished(post.getId(), author.getUsername()));
-        return post;
+        return normalized;
     }
 
-    public int maxLength() {
-        return settings.maxLength();
+    /** Stores the post's hashtags and mentions; notifies the people mentioned now and not before. */
+    private void tagAndMention(Post post, String text, Set<String> mentionedBefore, Set<Employee> told) {
+        for (String tag : Markup.hashtags(text)) {
+            em.persist(new PostTag(post, tag));
+        }
+        Set<Long> stored = new HashSet<>();
+        em.createNamedQuery(Mention.OF_POST, Mention.class).setParameter("post", post.getId()).getResultList()
+                .forEach(m -> stored.add(m.getEmployee().getId()));
+        for (String login : Markup.mentions(text)) {
+            Optional<Employee> mentioned = people.find(login);
+            if (mentioned.isEmpty() || !mentioned.get().isActive() || stored.contains(mentioned.get().getId())) {
+                continue;
+            }
+            // Someone who cannot read the post is neither recorded nor told: the mention stays plain text for them.
+            if (!visibility.canRead(mentioned.get(), post)) {
+                continue;
+            }
+            em.persist(new Mention(post, mentioned.get()));
+            stored.add(mentioned.get().getId());
+            if (!mentionedBefore.contains(login)
+                    && notifier.notify(mentioned.get(), Notification.Kind.MENTION, post.getAuthor(), post, post.getChannel())) {
+                told.add(mentioned.get());
+            }
+        }
+    }
+
+    /** The author of the post answered and the thread's author hear of a reply, once each. */
+    private void notifyReply(Post reply, Post replyTo, Employee author, Set<Employee> told) {
+        Set<Long> toldIds = new HashSet<>();
+        told.forEach(e -> toldIds.add(e.getId()));
+        for (Employee recipient : List.of(replyTo.getAuthor(), replyTo.getThreadRoot().getAuthor())) {
+            if (toldIds.add(recipient.getId())) {
+                notifier.notify(recipient, Notification.Kind.REPLY, author, reply, reply.getChannel());
+            }
+        }
+    }
+
+    private void resolveReports(Post post, Employee moderator, PostReport.Outcome outcome) {
+        Instant now = Clock.systemUTC().instant();
+        em.createNamedQuery(PostReport.OPEN_ON_POST, PostReport.class).setParameter("post", post.getId())
+                .getResultList().forEach(r -> r.resolve(moderator, outcome, now));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.babillard.channels.entity.Channel;
 import org.babillard.people.entity.Employee;
 
 import java.time.Instant;
@@ -19,23 +20,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
-/** A status update an employee wrote: a few lines of text, immutable once published. */
+/**
+ * What an employee wrote: company-wide or in a channel, a thread's first post or a reply in it. Its author may
+ * edit it (the earlier texts are kept as {@link PostVersion}s) or delete it; a moderator may hide or delete it.
+ */
 @Entity
 @Table(name = "post")
-@NamedQuery(name = Post.LATEST,
-        query = "select p from Post p join fetch p.author order by p.id desc")
-@NamedQuery(name = Post.LATEST_BEFORE,
-        query = "select p from Post p join fetch p.author where p.id < :before order by p.id desc")
-@NamedQuery(name = Post.BY_AUTHOR,
-        query = "select p from Post p join fetch p.author a where a.username = :author order by p.id desc")
-@NamedQuery(name = Post.BY_AUTHOR_BEFORE,
-        query = "select p from Post p join fetch p.author a where a.username = :author and p.id < :before order by p.id desc")
+@NamedQuery(name = Post.BY_CLIENT_KEY,
+        query = "select p from Post p where p.author.id = :author and p.clientKey = :key")
+@NamedQuery(name = Post.PINNED,
+        query = "select p from Post p join fetch p.author where p.channel.id = :channel and p.pinnedAt is not null and p.deletedAt is null and p.hiddenAt is null order by p.pinnedAt desc")
 public class Post {
 
-    public static final String LATEST = "Post.latest";
-    public static final String LATEST_BEFORE = "Post.latestBefore";
-    public static final String BY_AUTHOR = "Post.byAuthor";
-    public static final String BY_AUTHOR_BEFORE = "Post.byAuthorBefore";
+    public static final String BY_CLIENT_KEY = "Post.byClientKey";
+    public static final String PINNED = "Post.pinned";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
@@ -46,11 +44,45 @@ public class Post {
     @JoinColumn(name = "author_id", nullable = false, updatable = false)
     private Employee author;
 
-    @Column(nullable = false, length = 10000, updatable = false)
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "channel_id", updatable = false)
+    private Channel channel;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "reply_to_id", updatable = false)
+    private Post replyTo;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "thread_id", updatable = false)
+    private Post thread;
+
+    @Column(nullable = false)
+    private int replies;
+
+    @Column(nullable = false, length = 10000)
     private String text;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
+
+    @Column(name = "edited_at")
+    private OffsetDateTime editedAt;
+
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
+
+    @Column(name = "hidden_at")
+    private OffsetDateTime hiddenAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "hidden_by")
+    private Employee hiddenBy;
+
+    @Column(name = "pinned_at")
+    private OffsetDateTime pinnedAt;
+
+    @Column(name = "client_key", length = 64, updatable = false)
+    private String clientKey;
 
     @Version
     private long version;
@@ -59,11 +91,68 @@ public class Post {
         // for JPA
     }
 
-    /** A post whose text has already passed {@code PostText} validation. */
+    /** A company-wide post whose text has already passed {@code PostText} validation. */
     public Post(Employee author, String text, Instant createdAt) {
+        this(author, null, null, text, createdAt, null);
+    }
+
+    /**
+     * A post whose text has already passed validation.
+     *
+     * @param channel   the channel, or null for a company-wide post (a reply takes its thread's channel)
+     * @param replyTo   the post this one answers, or null for the first post of a thread
+     * @param clientKey the composer's key for this post, so that a resubmission creates nothing new (may be null)
+     */
+    public Post(Employee author, Channel channel, Post replyTo, String text, Instant createdAt, String clientKey) {
         this.author = Objects.requireNonNull(author);
         this.text = Objects.requireNonNull(text);
         this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
+        this.clientKey = clientKey;
+        if (replyTo != null) {
+            this.replyTo = replyTo;
+            this.thread = replyTo.thread == null ? replyTo : replyTo.thread;
+            this.channel = this.thread.channel;
+            this.thread.replies++;
+        } else {
+            this.channel = channel;
+        }
+    }
+
+    /** Replaces the text; the caller keeps the earlier one as a {@link PostVersion}. */
+    public PostVersion edit(String newText, Instant now) {
+        PostVersion earlier = new PostVersion(this, text, getLastWrittenAt());
+        this.text = Objects.requireNonNull(newText);
+        this.editedAt = now.atOffset(ZoneOffset.UTC);
+        return earlier;
+    }
+
+    public void delete(Instant now) {
+        if (deletedAt == null) {
+            deletedAt = now.atOffset(ZoneOffset.UTC);
+            pinnedAt = null;
+            if (thread != null && thread.replies > 0) {
+                thread.replies--;
+            }
+        }
+    }
+
+    public void hide(Employee moderator, Instant now) {
+        hiddenAt = now.atOffset(ZoneOffset.UTC);
+        hiddenBy = moderator;
+        pinnedAt = null;
+    }
+
+    public void unhide() {
+        hiddenAt = null;
+        hiddenBy = null;
+    }
+
+    public void pin(Instant now) {
+        pinnedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public void unpin() {
+        pinnedAt = null;
     }
 
     public Long getId() {
@@ -74,11 +163,70 @@ public class Post {
         return author;
     }
 
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Post getReplyTo() {
+        return replyTo;
+    }
+
+    /** The first post of the thread this reply belongs to; null for a first post. */
+    public Post getThread() {
+        return thread;
+    }
+
+    /** This post's thread: itself for a first post. */
+    public Post getThreadRoot() {
+        return thread == null ? this : thread;
+    }
+
+    public int getReplies() {
+        return replies;
+    }
+
     public String getText() {
         return text;
     }
 
     public Instant getCreatedAt() {
         return createdAt.toInstant();
+    }
+
+    public Instant getEditedAt() {
+        return editedAt == null ? null : editedAt.toInstant();
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
+    }
+
+    /** When the current text was written: the last edit, or the creation. */
+    public Instant getLastWrittenAt() {
+        return editedAt == null ? createdAt.toInstant() : editedAt.toInstant();
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public Employee getHiddenBy() {
+        return hiddenBy;
+    }
+
+    public boolean isPinned() {
+        return pinnedAt != null;
+    }
+
+    public String getClientKey() {
+        return clientKey;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -1,8 +1,64 @@
 package org.babillard.timeline.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
-/** One post as a reader's timeline shows it; {@code authorActive} is false for a former employee's post. */
+/**
+ * One post as a given reader sees it: where it was written, its thread, the reactions, and what this reader may
+ * do with it. {@code authorActive} is false for a former employee's post.
+ */
 public record TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
-                            Instant createdAt) {
+                            Instant createdAt, Instant editedAt, long version,
+                            ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                            List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                            boolean mine, boolean moderated) implements Serializable {
+
+    /** A post's channel, as a timeline names it. */
+    public record ChannelRef(long id, String slug, String name, boolean privateChannel) implements Serializable {
+        public String getSlug() {
+            return slug;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public boolean isPrivateChannel() {
+            return privateChannel;
+        }
+    }
+
+    /** How many gave one emoji, whether the reader did, and (some of) who. */
+    public record ReactionCount(String emoji, String glyph, int count, boolean mine, List<String> names)
+            implements Serializable {
+        public String getEmoji() {
+            return emoji;
+        }
+
+        public String getGlyph() {
+            return glyph;
+        }
+
+        public int getCount() {
+            return count;
+        }
+
+        public boolean isMine() {
+            return mine;
+        }
+
+        public List<String> getNames() {
+            return names;
+        }
+    }
+
+    /** A first post of a thread. */
+    public boolean isThreadStart() {
+        return threadId == null;
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
 
@@ -44,7 +45,7 @@ public class Home implements Serializable {
     void load() {
         maxLength = posts.maxLength();
         entries.clear();
-        append(timeline.page(null, Timeline.DEFAULT_PAGE_SIZE));
+        append(timeline.home(request.getUserPrincipal().getName(), null, Timeline.DEFAULT_PAGE_SIZE));
     }
 
     public void publish() {
@@ -66,7 +67,7 @@ public class Home implements Serializable {
 
     public void loadMore() {
         if (nextBefore != null) {
-            append(timeline.page(nextBefore, Timeline.DEFAULT_PAGE_SIZE));
+            append(timeline.home(request.getUserPrincipal().getName(), nextBefore, Timeline.DEFAULT_PAGE_SIZE));
         }
     }
 

@@ -3,9 +3,10 @@ package org.babillard.presentation.people;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.people.boundary.People;
 import org.babillard.people.boundary.PersonProfile;
-import org.babillard.presentation.home.PostView;
+import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Optional;
 public class PersonPage {
 
     static final int RECENT_POSTS = 10;
+
+    @Inject
+    HttpServletRequest request;
 
     @Inject
     People people;
@@ -37,7 +41,7 @@ public class PersonPage {
     public List<PostView> getRecentPosts() {
         PersonProfile p = getProfile();
         return p == null ? List.of()
-                : timeline.pageOf(p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+                : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
     }
 
     public String getU() {

@@ -1,0 +1,55 @@
+package org.babillard.channels.control;
+
+import org.babillard.people.entity.SearchText;
+import org.babillard.platform.boundary.Refused;
+import org.babillard.posts.control.PostText;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** The rules for a channel's name, address and description. */
+public final class ChannelNames {
+
+    public static final int NAME_LIMIT = 80;
+    public static final int DESCRIPTION_LIMIT = 1000;
+
+    private ChannelNames() {
+    }
+
+    public static String name(String raw) throws Refused {
+        String n = raw == null ? "" : PostText.normalize(raw).replaceAll("\\s+", " ");
+        if (n.isEmpty() || slug(n).isEmpty()) {
+            throw new Refused(Refused.Reason.INVALID, "channel.nameMissing");
+        }
+        if (n.codePointCount(0, n.length()) > NAME_LIMIT || PostText.check(n, NAME_LIMIT).isPresent()) {
+            throw new Refused(Refused.Reason.INVALID, "channel.nameTooLong");
+        }
+        return n;
+    }
+
+    public static String name(String raw, String fallback) {
+        try {
+            return name(raw);
+        } catch (Refused e) {
+            return fallback;
+        }
+    }
+
+    public static String description(String raw) throws Refused {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String d = PostText.normalize(raw);
+        if (PostText.check(d, DESCRIPTION_LIMIT).isPresent()) {
+            throw new Refused(Refused.Reason.INVALID, "channel.descriptionTooLong");
+        }
+        return d;
+    }
+
+    /** The channel's address: lower case ASCII letters, digits and dashes, from its name. */
+    public static String slug(String name) {
+        String folded = SearchText.of(Normalizer.normalize(name, Normalizer.Form.NFKD));
+        String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+    }
+}

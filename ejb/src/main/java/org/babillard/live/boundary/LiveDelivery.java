@@ -1,0 +1,94 @@
+package org.babillard.live.boundary;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.babillard.channels.entity.Channel;
+import org.babillard.live.control.LiveUpdates;
+import org.babillard.notifications.boundary.Notifications;
+import org.babillard.posts.entity.Post;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tells open pages, after a commit and on another thread, that something new is there for their reader: a post
+ * for their home or channel, a reply in a thread, their bell's count. A slow or failing delivery never touches
+ * the transaction that caused it. The messages carry ids, never content.
+ */
+@Stateless
+public class LiveDelivery {
+
+    private static final Logger LOG = Logger.getLogger(LiveDelivery.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    Notifications notifications;
+
+    /**
+     * A new post reaches those whose home or channel page would show it: the author, their followers, the
+     * channel's members, the followers of its topics, and for a reply the people in the thread. In a private
+     * channel, only its members.
+     */
+    @Asynchronous
+    public void postPublished(long postId) {
+        try {
+            Post post = em.find(Post.class, postId);
+            if (post == null || post.isDeleted()) {
+                return;
+            }
+            Channel channel = post.getChannel();
+            Set<String> audience = new HashSet<>();
+            audience.add(post.getAuthor().getUsername());
+            audience.addAll(em.createQuery("select f.follower.username from Follow f where f.followed.id = :a", String.class)
+                    .setParameter("a", post.getAuthor().getId()).getResultList());
+            List<String> tags = em.createQuery("select t.tag from PostTag t where t.post.id = :p", String.class)
+                    .setParameter("p", postId).getResultList();
+            if (!tags.isEmpty()) {
+                audience.addAll(em.createQuery("select tf.employee.username from TopicFollow tf where tf.tag in :tags", String.class)
+                        .setParameter("tags", tags).getResultList());
+            }
+            if (post.getThread() != null) {
+                audience.addAll(em.createQuery(
+                        "select distinct p.author.username from Post p where p.thread.id = :t or p.id = :t", String.class)
+                        .setParameter("t", post.getThread().getId()).getResultList());
+            }
+            if (channel != null) {
+                List<String> members = em.createQuery(
+                        "select m.employee.username from Membership m where m.channel.id = :c", String.class)
+                        .setParameter("c", channel.getId()).getResultList();
+                if (channel.isPrivate()) {
+                    audience.retainAll(new HashSet<>(members));
+                }
+                audience.addAll(members);
+            }
+            String json = "{\"type\":\"post\",\"id\":" + postId
+                    + ",\"channel\":" + (channel == null ? "null" : channel.getId())
+                    + ",\"thread\":" + (post.getThread() == null ? "null" : post.getThread().getId())
+                    + ",\"author\":\"" + post.getAuthor().getUsername().replaceAll("[^A-Za-z0-9._-]", "") + "\"}";
+            live.send(json, audience);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Live delivery of post " + postId + " failed", e);
+        }
+    }
+
+    /** The recipient's bell shows their new unread count. */
+    @Asynchronous
+    public void bell(String username) {
+        try {
+            live.send("{\"type\":\"bell\",\"unread\":" + notifications.unread(username) + "}", Set.of(username));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Live delivery of a notification failed", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.babillard.notifications.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.babillard.notifications.entity.Notification;
+import org.babillard.people.boundary.People;
+import org.babillard.people.entity.Employee;
+import org.babillard.posts.control.Visibility;
+import org.babillard.posts.entity.Post;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bell: an employee's notifications, newest first, and how many are unread. What the reader may no longer
+ * read (a post deleted or hidden, a private channel they left) is left out.
+ */
+@Stateless
+public class Notifications {
+
+    public static final int LARGEST_PAGE = 50;
+    static final int EXCERPT = 120;
+
+    private static final String LIST = """
+            select n from Notification n join fetch n.actor left join fetch n.post left join fetch n.channel
+            where n.recipient.id = :recipient and n.id < :before order by n.id desc""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    People people;
+
+    @Inject
+    Visibility visibility;
+
+    public long unread(String username) {
+        Optional<Employee> me = people.find(username);
+        if (me.isEmpty()) {
+            return 0;
+        }
+        // The count leaves out notifications about posts since deleted or hidden; private channels left since are
+        // rare enough that the list, which checks each one, is the judge.
+        return em.createNamedQuery(Notification.UNREAD_COUNT, Long.class).setParameter("recipient", me.get().getId())
+                .getSingleResult();
+    }
+
+    /** The newest notifications below {@code before} (null: the newest), at most {@value #LARGEST_PAGE}. */
+    public List<NotificationView> list(String username, Long before, int size) {
+        Employee me = people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
+        List<Notification> found = em.createQuery(LIST, Notification.class).setParameter("recipient", me.getId())
+                .setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setMaxResults(Math.max(1, Math.min(size, LARGEST_PAGE))).getResultList();
+        return found.stream().filter(n -> readable(me, n)).map(Notifications::view).toList();
+    }
+
+    public void markRead(String username, long notificationId) {
+        Notification n = em.find(Notification.class, notificationId);
+        if (n != null && n.getRecipient().getUsername().equals(username)) {
+            n.read(Clock.systemUTC().instant());
+        }
+    }
+
+    public void markAllRead(String username) {
+        people.find(username).ifPresent(me -> em.createNamedQuery(Notification.MARK_ALL_READ)
+                .setParameter("recipient", me.getId())
+                .setParameter("now", Clock.systemUTC().instant().atOffset(java.time.ZoneOffset.UTC)).executeUpdate());
+    }
+
+    private boolean readable(Employee me, Notification n) {
+        if (n.getPost() != null) {
+            return visibility.canRead(me, n.getPost()) && !n.getPost().isHidden();
+        }
+        return true;
+    }
+
+    private static NotificationView view(Notification n) {
+        Post post = n.getPost();
+        String excerpt = null;
+        if (post != null) {
+            String text = post.getText().replaceAll("\\s+", " ");
+            excerpt = text.codePointCount(0, text.length()) <= EXCERPT ? text
+                    : text.substring(0, text.offsetByCodePoints(0, EXCERPT)) + "…";
+        }
+        return new NotificationView(n.getId(), n.getKind().name(), n.getActor().getUsername(),
+                n.getActor().getDisplayName(), post == null ? null : post.getId(), excerpt,
+                n.getChannel() == null ? null : n.getChannel().getSlug(),
+                n.getChannel() == null ? null : n.getChannel().getName(), n.getCreatedAt(), n.isRead());
+    }
+}

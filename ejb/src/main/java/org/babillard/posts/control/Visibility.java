@@ -1,0 +1,97 @@
+package org.babillard.posts.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.babillard.channels.entity.Channel;
+import org.babillard.channels.entity.Membership;
+import org.babillard.people.entity.Employee;
+import org.babillard.posts.entity.Post;
+
+import java.util.Optional;
+
+/**
+ * The one place that says who may read, write and moderate what. Every boundary asks here, and every timeline
+ * query carries {@link #READABLE}, the same rule in JPQL, so that a page, a count, a notification and a search
+ * all agree.
+ */
+@Dependent
+public class Visibility {
+
+    public static final String ADMIN = "admin";
+
+    /**
+     * JPQL: post {@code p}, whose channel is left-joined as {@code c}, is readable by {@code :reader} (an
+     * employee id): not deleted, not hidden, and company-wide, in an open channel, or in a channel the reader
+     * belongs to.
+     */
+    public static final String READABLE = """
+             p.deletedAt is null and p.hiddenAt is null
+             and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
+                  or exists (select vm from Membership vm where vm.channel = c and vm.employee.id = :reader))""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Membership> membership(Channel channel, Employee employee) {
+        if (channel == null || employee == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Membership.OF, Membership.class)
+                .setParameter("channel", channel.getId())
+                .setParameter("employee", employee.getId())
+                .getResultStream().findFirst();
+    }
+
+    public boolean isAdmin(Employee employee) {
+        return employee.isActive() && employee.getRoles().contains(ADMIN);
+    }
+
+    /** Company-wide (null), open, or a private channel the reader belongs to. */
+    public boolean canRead(Employee reader, Channel channel) {
+        return channel == null || channel.getAccess() == Channel.Access.OPEN || membership(channel, reader).isPresent();
+    }
+
+    /** Readable posts: not deleted, and not hidden except to those who moderate them. */
+    public boolean canRead(Employee reader, Post post) {
+        if (post.isDeleted() || !canRead(reader, post.getChannel())) {
+            return false;
+        }
+        return !post.isHidden() || canModerate(reader, post);
+    }
+
+    /** Channel owners and moderators moderate their channel's posts; admins moderate every post. */
+    public boolean canModerate(Employee reader, Post post) {
+        return canModerate(reader, post.getChannel());
+    }
+
+    public boolean canModerate(Employee reader, Channel channel) {
+        if (isAdmin(reader)) {
+            return true;
+        }
+        return channel != null && membership(channel, reader).map(m -> m.getRole().moderates()).orElse(false);
+    }
+
+    /** Owners (and admins) change a channel's settings and members. */
+    public boolean owns(Employee reader, Channel channel) {
+        return isAdmin(reader) || membership(channel, reader).map(m -> m.getRole() == Membership.Role.OWNER).orElse(false);
+    }
+
+    /**
+     * Who may start a thread: anyone company-wide; members in a channel; only owners (and moderators) in an
+     * announcement channel; nobody in an archived one.
+     */
+    public boolean canStartThread(Employee author, Channel channel) {
+        if (channel == null) {
+            return true;
+        }
+        if (channel.isArchived()) {
+            return false;
+        }
+        Optional<Membership> m = membership(channel, author);
+        if (m.isEmpty()) {
+            return false;
+        }
+        return !channel.isAnnouncements() || m.get().getRole().moderates();
+    }
+}

@@ -1,0 +1,63 @@
+package org.babillard.posts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.babillard.people.entity.Employee;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/** A #hashtag in a post, lower case: the key of the topic timelines and of trending topics. */
+@Entity
+@Table(name = "post_tag")
+@NamedQuery(name = PostTag.OF_POST, query = "select t from PostTag t where t.post.id = :post")
+@NamedQuery(name = PostTag.TRENDING, query = """
+        select t.tag, count(t) from PostTag t
+        where t.createdAt >= :since and t.post.deletedAt is null and t.post.hiddenAt is null
+          and (t.post.channel is null or t.post.channel.access = org.babillard.channels.entity.Channel.Access.OPEN)
+        group by t.tag order by count(t) desc, t.tag""")
+public class PostTag {
+
+    public static final String OF_POST = "PostTag.ofPost";
+    public static final String TRENDING = "PostTag.trending";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_tag_seq")
+    @SequenceGenerator(name = "post_tag_seq", sequenceName = "post_tag_seq", allocationSize = 1)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "post_id", nullable = false, updatable = false)
+    private Post post;
+
+    @Column(nullable = false, length = 100, updatable = false)
+    private String tag;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected PostTag() {
+        // for JPA
+    }
+
+    public PostTag(Post post, String tag) {
+        this.post = Objects.requireNonNull(post);
+        this.tag = Objects.requireNonNull(tag);
+        this.createdAt = post.getCreatedAt().atOffset(ZoneOffset.UTC);
+    }
+
+    public String getTag() {
+        return tag;
+    }
+}
