@@ -1,0 +1,104 @@
+package org.babillard.timeline;
+
+import jakarta.inject.Inject;
+import org.babillard.channels.boundary.Channels;
+import org.babillard.channels.entity.Channel;
+import org.babillard.following.boundary.Following;
+import org.babillard.it.Deployments;
+import org.babillard.people.boundary.People;
+import org.babillard.people.entity.DirectoryProfile;
+import org.babillard.posts.boundary.Draft;
+import org.babillard.posts.boundary.Posts;
+import org.babillard.timeline.boundary.Timeline;
+import org.babillard.timeline.boundary.TimelineEntry;
+import org.babillard.timeline.boundary.TimelinePage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The home timeline: the union of the reader's own posts, people, channels and topics, paged without gaps. */
+@ExtendWith(ArquillianExtension.class)
+class TimelineIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.babillardWithTests(TimelineIT.class);
+    }
+
+    @Inject
+    People people;
+
+    @Inject
+    Posts posts;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Following following;
+
+    @Inject
+    Channels channels;
+
+    private String person(String role, String run) {
+        String login = "it.tl." + role + "." + run;
+        people.loggedIn(login, new DirectoryProfile("uid=" + login + ",ou=people,dc=babillard,dc=example",
+                "Timeline " + role, login + "@babillard.example", "Tester", "QA", "Lyon"));
+        return login;
+    }
+
+    @Test
+    void homeMergesMyPostsPeopleChannelsAndTopicsNewestFirstAcrossPages() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String reader = person("reader", run);
+        String friend = person("friend", run);
+        String stranger = person("stranger", run);
+        String tag = "sujet" + run;
+        following.follow(reader, friend);
+        following.followTopic(reader, tag);
+        Channel mine = channels.create(stranger, "Mine " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS);
+        channels.join(reader, mine.getId());
+        channels.join(friend, mine.getId());
+        Channel other = channels.create(stranger, "Other " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS);
+
+        List<Long> expected = new ArrayList<>();
+        List<Long> unexpected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            expected.add(posts.publish(reader, "mine " + i).getId());
+            expected.add(posts.publish(friend, "friend " + i).getId());
+            unexpected.add(posts.publish(stranger, "stranger " + i).getId());
+            expected.add(posts.publish(stranger, Draft.inChannel(mine.getId(), "in my channel " + i)).getId());
+            unexpected.add(posts.publish(stranger, Draft.inChannel(other.getId(), "elsewhere " + i)).getId());
+            expected.add(posts.publish(stranger, "about #" + tag + " " + i).getId());
+            // In my channel, by my friend, with my topic: one post, shown once.
+            expected.add(posts.publish(friend, Draft.inChannel(mine.getId(), "all three #" + tag + " " + i)).getId());
+            unexpected.add(posts.publish(friend, Draft.reply(expected.get(expected.size() - 1), "a reply stays in its thread")).getId());
+        }
+
+        List<Long> walked = new ArrayList<>();
+        TimelinePage page = timeline.home(reader, null, 4);
+        walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        while (page.hasMore() && walked.size() < 200) {
+            page = timeline.home(reader, page.nextBefore(), 4);
+            walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        }
+        List<Long> newestFirst = new ArrayList<>(expected);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        List<Long> ours = walked.stream().filter(id -> expected.contains(id) || unexpected.contains(id)).toList();
+        assertEquals(newestFirst, ours, "exactly my posts, my friend's, my channel's and my topic's, newest first");
+        Set<Long> seen = new HashSet<>();
+        walked.forEach(id -> assertTrue(seen.add(id), "no post twice across pages"));
+        assertEquals(0, timeline.newerOnHome(reader, newestFirst.get(0)));
+        assertEquals(3, timeline.newerOnHome(reader, newestFirst.get(3)), "three posts are newer than the fourth");
+    }
+}
