@@ -168,7 +168,7 @@ public class DirectoryClient implements AutoCloseable {
             List<DirectoryPerson> people = new ArrayList<>();
             for (Entry entry : pagedSearch(endpoint, settings.userBase(), settings.userFilter(), attributes.toArray(String[]::new))) {
                 String login = value(entry, settings.loginAttribute());
-                if (login != null && !login.isBlank()) {
+                if (login != null && !login.isBlank() && !disabled(entry)) {
                     people.add(new DirectoryPerson(login.strip().toLowerCase(Locale.ROOT), profile(entry), bytes(entry, photoAttribute)));
                 }
             }
@@ -242,6 +242,9 @@ public class DirectoryClient implements AutoCloseable {
     private DirectoryAccount authenticateAt(Endpoint endpoint, String login, String password)
             throws InvalidCredentials, DirectoryUnavailable {
         Entry entry = findPerson(endpoint, login);
+        if (disabled(entry)) {
+            throw new InvalidCredentials("the account " + entry.getDn().getName() + " is disabled");
+        }
         bindAs(endpoint, entry.getDn().getName(), password);
         List<String> groups = groupsOf(endpoint, entry.getDn().getName());
         Set<String> roles = roles(groups);
@@ -252,7 +255,9 @@ public class DirectoryClient implements AutoCloseable {
     }
 
     private Entry findPerson(Endpoint endpoint, String login) throws InvalidCredentials, DirectoryUnavailable {
-        String filter = "(&" + settings.userFilter() + FilterBuilder.equal(settings.loginAttribute(), login) + ")";
+        FilterBuilder[] anyLogin = settings.loginAttributes().stream().map(a -> FilterBuilder.equal(a, login))
+                .toArray(FilterBuilder[]::new);
+        String filter = "(&" + settings.userFilter() + (anyLogin.length == 1 ? anyLogin[0] : FilterBuilder.or(anyLogin)) + ")";
         List<Entry> found = search(endpoint, settings.userBase(), filter, personAttributes());
         if (found.isEmpty()) {
             throw new InvalidCredentials("no entry under " + settings.userBase() + " matches " + filter);
@@ -381,7 +386,11 @@ public class DirectoryClient implements AutoCloseable {
     }
 
     private String[] personAttributes() {
-        List<String> names = new ArrayList<>(List.of(settings.loginAttribute(), "cn"));
+        List<String> names = new ArrayList<>(settings.loginAttributes());
+        names.add("cn");
+        if (!settings.disabledAttribute().isEmpty()) {
+            names.add(settings.disabledAttribute());
+        }
         for (String field : List.of("displayName", "mail", "title", "department", "site", "phone", "manager", "language")) {
             String attribute = settings.attribute(field);
             if (!attribute.isEmpty()) {
@@ -406,6 +415,24 @@ public class DirectoryClient implements AutoCloseable {
     }
 
     /** The name as the directory spells it (people may type it in another case). */
+    /** Whether the entry's account flags (Active Directory's userAccountControl) say the account is disabled. */
+    private boolean disabled(Entry entry) {
+        String attribute = settings.disabledAttribute();
+        if (attribute.isEmpty()) {
+            return false;
+        }
+        String flags = value(entry, attribute);
+        if (flags == null || flags.isBlank()) {
+            return false;
+        }
+        try {
+            return (Long.parseLong(flags.strip()) & settings.disabledBits()) != 0;
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> attribute + " of " + entry.getDn().getName() + " is not a number: the account is treated as disabled");
+            return true;
+        }
+    }
+
     private String canonicalName(Entry entry, String typed) {
         String stored = value(entry, settings.loginAttribute());
         return (stored == null ? typed : stored).toLowerCase(Locale.ROOT);

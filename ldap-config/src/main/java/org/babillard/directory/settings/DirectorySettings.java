@@ -156,9 +156,39 @@ public final class DirectorySettings {
         return required("ldap.user.filter");
     }
 
-    /** The attribute people log in with: {@code uid} in OpenLDAP, {@code sAMAccountName} in Active Directory. */
+    /**
+     * The attribute whose value is a person's login name in Babillard: {@code uid} in OpenLDAP,
+     * {@code sAMAccountName} in Active Directory. The first of {@link #loginAttributes()}.
+     */
     public String loginAttribute() {
-        return required("ldap.user.login.attribute");
+        return loginAttributes().get(0);
+    }
+
+    /**
+     * The attributes people may log in with, separated by spaces or commas (for Active Directory
+     * {@code sAMAccountName userPrincipalName}: "jdupont" or "jdupont@corp.example.com"); the first names them.
+     */
+    public List<String> loginAttributes() {
+        return Arrays.stream(required("ldap.user.login.attribute").split("[\\s,]+")).filter(a -> !a.isEmpty()).toList();
+    }
+
+    /**
+     * The attribute whose flags mark a disabled account ({@code userAccountControl} in Active Directory), or empty:
+     * then only {@link #userFilter()} decides who is an employee. Checked by Babillard itself, so that it works on
+     * any directory, also one without Active Directory's bitwise matching rule.
+     */
+    public String disabledAttribute() {
+        return value("ldap.user.disabled.attribute", "");
+    }
+
+    /** The bits of {@link #disabledAttribute()} that mark a disabled account ({@code 2} in Active Directory). */
+    public long disabledBits() {
+        String raw = value("ldap.user.disabled.bits", "2").strip();
+        try {
+            return Long.decode(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("ldap.user.disabled.bits must be a number, not " + raw, e);
+        }
     }
 
     /** The directory attribute that holds a profile field; the field names are those after {@code ldap.user.attr.}. */
