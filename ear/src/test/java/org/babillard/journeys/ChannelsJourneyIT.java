@@ -53,6 +53,7 @@ class ChannelsJourneyIT extends Journey {
         logIn("renee.bronte", "demo");
         waitFor(By.id("composer:text"));
         waitFor(By.id("channels")).click();
+        waitFor(By.cssSelector("#create-panel > summary")).click();
         waitFor(By.id("create:name")).sendKeys(name);
         browser.findElement(By.id("create:description")).sendKeys("Only the <b>core</b> team");
         browser.findElement(By.cssSelector("label[for='create:access:1']")).click();
@@ -100,7 +101,7 @@ class ChannelsJourneyIT extends Journey {
 
             // Not in the list, not among the suggestions.
             waitFor(By.id("channels")).click();
-            waitFor(By.id("create:name"));
+            waitFor(By.id("find:found_input"));
             assertTrue(browser.findElements(By.cssSelector("[data-channel='" + slug + "']")).isEmpty());
             assertFalse(browser.findElement(By.id("main")).getText().contains(marker));
             assertTrue(suggestions(marker).stream().noneMatch(s -> s.contains(marker)), "no suggestion");
@@ -156,7 +157,7 @@ class ChannelsJourneyIT extends Journey {
             waitForPost(second);
             Browser.screenshot(browser, "36-channel-member-fr");
             browser.get(Browser.baseUrl() + "channels.xhtml");
-            waitFor(By.id("create:name"));
+            waitFor(By.id("find:found_input"));
             assertTrue(browser.findElements(By.cssSelector("[data-channel='" + slug + "'] .badge-unread")).isEmpty(),
                     "read once opened");
         } finally {
@@ -177,6 +178,7 @@ class ChannelsJourneyIT extends Journey {
         logIn("renee.bronte", "demo");
         waitFor(By.id("composer:text"));
         browser.get(Browser.baseUrl() + "channels.xhtml");
+        waitFor(By.cssSelector("#create-panel > summary")).click();
         waitFor(By.id("create:submit")).click();
         assertEquals("Give the channel a name, with at least one letter or digit.",
                 waitFor(By.cssSelector("#create .field-error")).getText());
@@ -202,7 +204,9 @@ class ChannelsJourneyIT extends Journey {
         box.clear();
         box.sendKeys(typed);
         WebElement panel = waitFor(By.cssSelector(".ui-autocomplete-panel"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !panel.findElements(By.cssSelector("li")).isEmpty());
+        // Either suggestions or the "nothing found" line.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !panel.findElements(
+                By.cssSelector("li.ui-autocomplete-item, .ui-autocomplete-empty-message")).isEmpty());
         return panel.findElements(By.cssSelector("li.ui-autocomplete-item")).stream().map(WebElement::getText).toList();
     }
 

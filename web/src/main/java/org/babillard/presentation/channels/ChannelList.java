@@ -122,8 +122,10 @@ public class ChannelList implements Serializable {
         return summaries.stream().filter(ChannelSummary::isMember).toList();
     }
 
+    /** Channels the reader is not in; invitations first, so that they are not lost among the open channels. */
     public List<ChannelSummary> getOthers() {
-        return summaries.stream().filter(s -> !s.isMember()).toList();
+        return summaries.stream().filter(s -> !s.isMember())
+                .sorted(java.util.Comparator.comparing((ChannelSummary s) -> !s.isInvited())).toList();
     }
 
     private String me() {
