@@ -3,6 +3,7 @@ package org.babillard.channels.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.babillard.channels.control.ChannelNames;
 import org.babillard.channels.entity.Channel;
@@ -55,8 +56,16 @@ public class Channels {
         Employee creator = actor(creatorUsername);
         String cleanName = ChannelNames.name(name);
         String slug = ChannelNames.slug(cleanName);
-        if (bySlug(slug).isPresent()) {
-            throw new Refused(Refused.Reason.ALREADY, "channel.nameTaken");
+        Optional<Channel> taken = bySlug(slug);
+        if (taken.isPresent()) {
+            if (visibility.canRead(creator, taken.get()) || visibility.isAdmin(creator)) {
+                throw new Refused(Refused.Reason.ALREADY, "channel.nameTaken");
+            }
+            // A private channel the creator may not see holds this address: "name taken" would tell them that it
+            // exists. The new channel gets another address instead, with a random ending.
+            do {
+                slug = ChannelNames.withSuffix(ChannelNames.slug(cleanName));
+            } while (bySlug(slug).isPresent());
         }
         Instant now = Clock.systemUTC().instant();
         Channel channel = new Channel(slug, cleanName, ChannelNames.description(description), access, posting, creator, now);
@@ -76,11 +85,19 @@ public class Channels {
         if (channel.getVersion() != expectedVersion) {
             throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "channel " + channel.getSlug());
         }
-        channel.describe(ChannelNames.name(name), ChannelNames.description(description));
+        String cleanName = ChannelNames.name(name);
+        String cleanDescription = ChannelNames.description(description);
         if (channel.isTeam() && access != Channel.Access.OPEN) {
             throw new Refused(Refused.Reason.INVALID, "channel.teamIsOpen");
         }
+        channel.describe(cleanName, cleanDescription);
         channel.settings(access, posting);
+        try {
+            // Writes now, guarded by the version: an owner who saved meanwhile makes this save fail here, cleanly.
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "channel " + channel.getSlug());
+        }
     }
 
     /** Owners archive a channel: it stays readable, nobody posts in it any more. */
@@ -107,7 +124,9 @@ public class Channels {
         Channel channel = em.find(Channel.class, channelId);
         Optional<ChannelRequest> pending = channel == null ? Optional.empty() : request(channel, employee);
         boolean invited = pending.map(r -> r.getKind() == ChannelRequest.Kind.INVITATION).orElse(false);
-        if (channel == null || (channel.isPrivate() && !invited && !visibility.canRead(employee, channel))) {
+        // Administrators see private channels (details, members) without reading them: they may ask to join.
+        if (channel == null || (channel.isPrivate() && !invited && !visibility.canRead(employee, channel)
+                && !visibility.isAdmin(employee))) {
             throw Refused.notFound("channel " + channelId);
         }
         if (visibility.membership(channel, employee).isPresent()) {
@@ -324,7 +343,10 @@ public class Channels {
                     unread.getOrDefault(c.getId(), 0L), counts.getOrDefault(c.getId(), 0L)));
         }
         for (ChannelRequest r : pending.values()) {
-            if (r.getChannel().isPrivate() && !mine.containsKey(r.getChannel().getId())) {
+            // Invitations only: a request may come from askToJoin on a guessed address, and listing it would tell
+            // the guesser that the private channel exists.
+            if (r.getChannel().isPrivate() && r.getKind() == ChannelRequest.Kind.INVITATION
+                    && !mine.containsKey(r.getChannel().getId())) {
                 visible.add(summary(r.getChannel(), Optional.empty(), Optional.of(r), 0,
                         counts.getOrDefault(r.getChannel().getId(), 0L)));
             }

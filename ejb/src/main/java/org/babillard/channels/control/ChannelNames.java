@@ -12,6 +12,9 @@ public final class ChannelNames {
 
     public static final int NAME_LIMIT = 80;
     public static final int DESCRIPTION_LIMIT = 1000;
+    static final int SLUG_LIMIT = 60;
+    private static final String SUFFIX_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private ChannelNames() {
     }
@@ -46,10 +49,20 @@ public final class ChannelNames {
         return d;
     }
 
+    /** An address made distinct with a random ending, within the length of an address. */
+    public static String withSuffix(String slug) {
+        StringBuilder ending = new StringBuilder("-");
+        for (int i = 0; i < 6; i++) {
+            ending.append(SUFFIX_LETTERS.charAt(RANDOM.nextInt(SUFFIX_LETTERS.length())));
+        }
+        String base = slug.length() > SLUG_LIMIT - ending.length() ? slug.substring(0, SLUG_LIMIT - ending.length()) : slug;
+        return base.replaceAll("-+$", "") + ending;
+    }
+
     /** The channel's address: lower case ASCII letters, digits and dashes, from its name. */
     public static String slug(String name) {
         String folded = SearchText.of(Normalizer.normalize(name, Normalizer.Form.NFKD));
         String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+        return slug.length() > SLUG_LIMIT ? slug.substring(0, SLUG_LIMIT).replaceAll("-+$", "") : slug;
     }
 }

@@ -223,7 +223,12 @@ public class Timeline {
     }
 
     private Employee reader(String username) {
-        return people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
+        Employee reader = people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
+        // As in every other boundary: a former employee reads nothing, not even through a session left open.
+        if (!reader.isActive()) {
+            throw new IllegalStateException(username + " no longer works here");
+        }
+        return reader;
     }
 
     private TypedQuery<Post> query(String jpql, Employee reader, Long before) {

@@ -1,0 +1,41 @@
+package org.babillard.presentation.channels;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.channels.boundary.Channels;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The "Channels" link of the top bar and its count of unread posts. */
+@Named
+@RequestScoped
+public class ChannelsNav {
+
+    private static final Logger LOG = Logger.getLogger(ChannelsNav.class.getName());
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    Channels channels;
+
+    private Long unread;
+
+    public long getUnread() {
+        if (unread == null) {
+            unread = 0L;
+            if (request.getUserPrincipal() != null) {
+                try {
+                    unread = channels.unreadTotal(request.getUserPrincipal().getName());
+                } catch (RuntimeException e) {
+                    // The top bar is on every page, the error page too: a count that fails must not take it down.
+                    LOG.log(Level.FINE, "No unread count for the top bar", e);
+                }
+            }
+        }
+        return unread;
+    }
+}
