@@ -174,6 +174,14 @@ public class Timeline {
                 .setMaxResults(LARGEST_PAGE_SIZE).getResultList().size();
     }
 
+    /** How many posts newer than {@code after} the company stream holds (at most a page), for "3 new posts". */
+    public int newerOnCompany(String reader, long after) {
+        Employee me = reader(reader);
+        String newer = COMPANY.replace("p.id < :before", "p.id > :after");
+        return em.createQuery(newer, Post.class).setParameter("reader", me.getId()).setParameter("after", after)
+                .setMaxResults(LARGEST_PAGE_SIZE).getResultList().size();
+    }
+
     private Employee reader(String username) {
         return people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
     }
