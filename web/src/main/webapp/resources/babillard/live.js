@@ -11,6 +11,7 @@
  * Built in: 'bell' updates the bell's count (#bell-count) in the top bar.
  *
  * Faces reconnects a dropped socket by itself; while it is closed nothing arrives and nothing breaks.
+ * babillard.live.connected says whether the socket is open now.
  */
 (function () {
     "use strict";
@@ -71,5 +72,12 @@
         bell(message.unread);
     });
 
-    babillard.live = {on: on, receive: receive, bell: bell};
+    var live = babillard.live = {on: on, receive: receive, bell: bell, connected: false};
+    /** Called by the socket's onopen and onclose: whether signals can arrive now (Faces reconnects by itself). */
+    live.opened = function () {
+        live.connected = true;
+    };
+    live.closed = function () {
+        live.connected = false;
+    };
 })();

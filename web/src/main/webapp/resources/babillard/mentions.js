@@ -1,5 +1,6 @@
 /*
  * @mention suggestions for any textarea with the class "mention-input" (also those an AJAX update adds later).
+ * The page template loads this script for logged-in readers: a composer only needs the class.
  * Typing "@ca" lists up to eight colleagues from /api/mentions (people only, never posts); arrows move, Enter or
  * Tab inserts "@login ", Escape closes, a click chooses. The list is an ARIA listbox tied to the textarea.
  * The textarea may name the address in data-mentions-url; otherwise <context>/api/mentions, where <context> is
