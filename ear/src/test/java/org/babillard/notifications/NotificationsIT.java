@@ -163,6 +163,12 @@ class NotificationsIT {
         assertEquals(List.of("MENTION", "INVITATION"), notifications.list(member, null, 20).stream().map(NotificationView::kind).toList());
         assertEquals(0, notifications.unread(outsider), "the outsider hears nothing of a private channel");
         assertTrue(notifications.list(outsider, null, 20).isEmpty());
+
+        assertEquals(2, notifications.unread(member));
+        channels.leave(member, secret.getId());
+        assertEquals(List.of("INVITATION"), notifications.list(member, null, 20).stream().map(NotificationView::kind).toList(),
+                "once out of the channel, its posts leave the bell");
+        assertEquals(1, notifications.unread(member), "and the count agrees with the list");
     }
 
     @Test

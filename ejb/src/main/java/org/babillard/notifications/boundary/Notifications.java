@@ -47,8 +47,7 @@ public class Notifications {
         if (me.isEmpty()) {
             return 0;
         }
-        // The count leaves out notifications about posts since deleted or hidden; private channels left since are
-        // rare enough that the list, which checks each one, is the judge.
+        // The count leaves out what the list leaves out: posts since deleted or hidden, private channels left since.
         return em.createNamedQuery(Notification.UNREAD_COUNT, Long.class).setParameter("recipient", me.get().getId())
                 .getSingleResult();
     }

@@ -26,8 +26,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "notification")
 @NamedQuery(name = Notification.UNREAD_COUNT, query = """
-        select count(n) from Notification n left join n.post p
-        where n.recipient.id = :recipient and n.readAt is null and (p is null or (p.deletedAt is null and p.hiddenAt is null))""")
+        select count(n) from Notification n left join n.post p left join p.channel c
+        where n.recipient.id = :recipient and n.readAt is null
+          and (p is null or (p.deletedAt is null and p.hiddenAt is null
+               and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
+                    or exists (select m from Membership m where m.channel = c and m.employee.id = :recipient))))""")
 @NamedQuery(name = Notification.EARLIER, query = """
         select count(n) from Notification n where n.recipient.id = :recipient and n.actor.id = :actor and n.kind = :kind""")
 @NamedQuery(name = Notification.MARK_ALL_READ, query = """
