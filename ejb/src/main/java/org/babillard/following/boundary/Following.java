@@ -55,7 +55,13 @@ public class Following {
         }
         if (follow(follower, followed).isEmpty()) {
             em.persist(new Follow(follower, followed, Clock.systemUTC().instant()));
-            notifier.notify(followed, Notification.Kind.FOLLOW, follower, null, null);
+            // Only the first time: following, unfollowing and following again must not ring the bell each time.
+            long told = em.createNamedQuery(Notification.EARLIER, Long.class).setParameter("recipient", followed.getId())
+                    .setParameter("actor", follower.getId()).setParameter("kind", Notification.Kind.FOLLOW)
+                    .getSingleResult();
+            if (told == 0) {
+                notifier.notify(followed, Notification.Kind.FOLLOW, follower, null, null);
+            }
         }
     }
 

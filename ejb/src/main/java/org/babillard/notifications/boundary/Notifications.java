@@ -1,9 +1,11 @@
 package org.babillard.notifications.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.babillard.notifications.control.Notified;
 import org.babillard.notifications.entity.Notification;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
@@ -37,37 +39,59 @@ public class Notifications {
     @Inject
     Visibility visibility;
 
+    @Inject
+    Event<Notified> notified;
+
     public long unread(String username) {
         Optional<Employee> me = people.find(username);
         if (me.isEmpty()) {
             return 0;
         }
-        // The count leaves out notifications about posts since deleted or hidden; private channels left since are
-        // rare enough that the list, which checks each one, is the judge.
+        // The count leaves out what the list leaves out: posts since deleted or hidden, private channels left since.
         return em.createNamedQuery(Notification.UNREAD_COUNT, Long.class).setParameter("recipient", me.get().getId())
                 .getSingleResult();
     }
 
     /** The newest notifications below {@code before} (null: the newest), at most {@value #LARGEST_PAGE}. */
     public List<NotificationView> list(String username, Long before, int size) {
-        Employee me = people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
-        List<Notification> found = em.createQuery(LIST, Notification.class).setParameter("recipient", me.getId())
-                .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setMaxResults(Math.max(1, Math.min(size, LARGEST_PAGE))).getResultList();
-        return found.stream().filter(n -> readable(me, n)).map(Notifications::view).toList();
+        return page(username, before, size).items();
     }
 
+    /**
+     * A page of notifications below {@code before} (null: the newest) with the key of the next page. The key is
+     * the last notification looked at, not the last one shown: a page whose notifications were all left out (a
+     * deleted post, a channel left) still leads to the older ones.
+     */
+    public NotificationPage page(String username, Long before, int size) {
+        Employee me = people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
+        int limit = Math.max(1, Math.min(size, LARGEST_PAGE));
+        List<Notification> found = em.createQuery(LIST, Notification.class).setParameter("recipient", me.getId())
+                .setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setMaxResults(limit + 1).getResultList();
+        boolean more = found.size() > limit;
+        List<Notification> looked = found.subList(0, Math.min(limit, found.size()));
+        List<NotificationView> items = looked.stream().filter(n -> readable(me, n)).map(Notifications::view).toList();
+        return new NotificationPage(items, more ? looked.get(looked.size() - 1).getId() : null);
+    }
+
+    /** Marks one of the reader's notifications read; their other open pages hear the new count. */
     public void markRead(String username, long notificationId) {
         Notification n = em.find(Notification.class, notificationId);
-        if (n != null && n.getRecipient().getUsername().equals(username)) {
+        if (n != null && n.getRecipient().getUsername().equals(username) && !n.isRead()) {
             n.read(Clock.systemUTC().instant());
+            notified.fire(new Notified(username));
         }
     }
 
     public void markAllRead(String username) {
-        people.find(username).ifPresent(me -> em.createNamedQuery(Notification.MARK_ALL_READ)
-                .setParameter("recipient", me.getId())
-                .setParameter("now", Clock.systemUTC().instant().atOffset(java.time.ZoneOffset.UTC)).executeUpdate());
+        people.find(username).ifPresent(me -> {
+            int changed = em.createNamedQuery(Notification.MARK_ALL_READ)
+                    .setParameter("recipient", me.getId())
+                    .setParameter("now", Clock.systemUTC().instant().atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+            if (changed > 0) {
+                notified.fire(new Notified(username));
+            }
+        });
     }
 
     private boolean readable(Employee me, Notification n) {

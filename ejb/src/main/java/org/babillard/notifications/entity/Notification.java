@@ -26,14 +26,21 @@ import java.util.Objects;
 @Entity
 @Table(name = "notification")
 @NamedQuery(name = Notification.UNREAD_COUNT, query = """
-        select count(n) from Notification n left join n.post p
-        where n.recipient.id = :recipient and n.readAt is null and (p is null or (p.deletedAt is null and p.hiddenAt is null))""")
+        select count(n) from Notification n left join n.post p left join p.channel c
+        where n.recipient.id = :recipient and n.readAt is null
+          and (p is null or (p.deletedAt is null and p.hiddenAt is null
+               and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
+                    or exists (select m from Membership m where m.channel = c and m.employee.id = :recipient))))""")
+@NamedQuery(name = Notification.EARLIER, query = """
+        select count(n) from Notification n where n.recipient.id = :recipient and n.actor.id = :actor and n.kind = :kind""")
 @NamedQuery(name = Notification.MARK_ALL_READ, query = """
         update Notification n set n.readAt = :now where n.recipient.id = :recipient and n.readAt is null""")
 public class Notification {
 
     public static final String UNREAD_COUNT = "Notification.unreadCount";
     public static final String MARK_ALL_READ = "Notification.markAllRead";
+    /** How many notifications of a kind an actor has already caused a recipient. */
+    public static final String EARLIER = "Notification.earlier";
 
     public enum Kind {
         MENTION, REPLY, REACTION, FOLLOW, JOIN_REQUEST, INVITATION, JOINED

@@ -222,6 +222,14 @@ public class Timeline {
                 .forEach(p -> union.putIfAbsent(p.getId(), p));
     }
 
+    /** How many posts newer than {@code after} the company stream holds (at most a page), for "3 new posts". */
+    public int newerOnCompany(String reader, long after) {
+        Employee me = reader(reader);
+        String newer = COMPANY.replace("p.id < :before", "p.id > :after");
+        return em.createQuery(newer, Post.class).setParameter("reader", me.getId()).setParameter("after", after)
+                .setMaxResults(LARGEST_PAGE_SIZE).getResultList().size();
+    }
+
     private Employee reader(String username) {
         Employee reader = people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
         // As in every other boundary: a former employee reads nothing, not even through a session left open.

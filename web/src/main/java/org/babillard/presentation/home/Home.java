@@ -1,11 +1,14 @@
 package org.babillard.presentation.home;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.platform.boundary.Refused;
+import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
@@ -16,13 +19,21 @@ import org.babillard.timeline.boundary.TimelinePage;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** The home page: the composer and the timeline, newest first, a page at a time. */
+/**
+ * The home page: the composer and two streams, newest first, a page at a time: "Home" (mine and what I follow)
+ * and "Company" (everything I may read). The stream chosen stays for as long as the page is open. When a live
+ * signal says a post arrived, the page asks how many newer posts its stream holds and offers to show them.
+ */
 @Named
 @ViewScoped
 public class Home implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The two streams of the home page. */
+    public enum Stream { HOME, COMPANY }
 
     @Inject
     transient Posts posts;
@@ -37,22 +48,42 @@ public class Home implements Serializable {
     transient Messages messages;
 
     private String text;
+    private String clientKey;
+    private Stream stream = Stream.HOME;
     private final List<PostView> entries = new ArrayList<>();
     private Long nextBefore;
+    private long newest;
+    private int newer;
     private int maxLength;
 
     @PostConstruct
-    void load() {
+    void init() {
         maxLength = posts.maxLength();
+        clientKey = UUID.randomUUID().toString();
+        load();
+    }
+
+    /** The stream's first page again: after posting, switching streams, or to show the new posts. */
+    void load() {
         entries.clear();
-        append(timeline.home(request.getUserPrincipal().getName(), null, Timeline.DEFAULT_PAGE_SIZE));
+        newer = 0;
+        append(page(null));
+        newest = entries.isEmpty() ? Math.max(newest, 0) : Math.max(newest, entries.get(0).getId());
     }
 
     public void publish() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        Draft draft = new Draft(text, null, null, clientKey);
         try {
-            posts.publish(request.getUserPrincipal().getName(), text);
+            try {
+                posts.publish(me(), draft);
+            } catch (EJBException e) {
+                // Two submissions of one composer at the same instant: the second one meets the first one's key in
+                // the unique index; publishing again finds the post the first one made and publishes nothing.
+                posts.publish(me(), draft);
+            }
             text = null;
+            clientKey = UUID.randomUUID().toString();
             load();
         } catch (PostRejected e) {
             String key = switch (e.problem()) {
@@ -62,18 +93,50 @@ public class Home implements Serializable {
             };
             faces.addMessage("composer:text", messages.error(key, e.length(), e.limit()));
             faces.validationFailed();
+        } catch (Refused e) {
+            // A company-wide post is never refused; a reply or channel post made here would be.
+            faces.addMessage("composer:text", messages.error("live.composer.refused"));
+            faces.validationFailed();
         }
     }
 
     public void loadMore() {
         if (nextBefore != null) {
-            append(timeline.home(request.getUserPrincipal().getName(), nextBefore, Timeline.DEFAULT_PAGE_SIZE));
+            append(page(nextBefore));
         }
+    }
+
+    /** A live signal came: how many posts newer than the newest shown does the stream hold now? */
+    public void checkNewer() {
+        newer = stream == Stream.HOME ? timeline.newerOnHome(me(), newest) : timeline.newerOnCompany(me(), newest);
+    }
+
+    /** Shows the new posts at the top, where they belong. */
+    public void showNewer() {
+        load();
+    }
+
+    public void show(String chosen) {
+        Stream wanted = "company".equals(chosen) ? Stream.COMPANY : Stream.HOME;
+        if (wanted != stream) {
+            stream = wanted;
+            newest = 0;
+            load();
+        }
+    }
+
+    private TimelinePage page(Long before) {
+        return stream == Stream.HOME ? timeline.home(me(), before, Timeline.DEFAULT_PAGE_SIZE)
+                : timeline.company(me(), before, Timeline.DEFAULT_PAGE_SIZE);
     }
 
     private void append(TimelinePage page) {
         page.entries().forEach(e -> entries.add(PostView.of(e)));
         nextBefore = page.nextBefore();
+    }
+
+    private String me() {
+        return request.getUserPrincipal().getName();
     }
 
     public List<PostView> getEntries() {
@@ -82,6 +145,19 @@ public class Home implements Serializable {
 
     public boolean isMore() {
         return nextBefore != null;
+    }
+
+    public boolean isCompany() {
+        return stream == Stream.COMPANY;
+    }
+
+    public int getNewer() {
+        return newer;
+    }
+
+    /** "1 new post", "3 new posts" in the reader's language. */
+    public String getNewerLabel() {
+        return newer == 0 ? "" : messages.text("live.newer", newer);
     }
 
     public int getMaxLength() {
@@ -94,5 +170,16 @@ public class Home implements Serializable {
 
     public void setText(String text) {
         this.text = text;
+    }
+
+    public String getClientKey() {
+        return clientKey;
+    }
+
+    public void setClientKey(String clientKey) {
+        // The key the composer was rendered with; a resubmitted form carries the same one.
+        if (clientKey != null && clientKey.matches("[0-9a-f-]{36}")) {
+            this.clientKey = clientKey;
+        }
     }
 }

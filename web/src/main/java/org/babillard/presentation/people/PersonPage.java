@@ -4,15 +4,22 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.faces.context.FacesContext;
+import org.babillard.following.boundary.Following;
 import org.babillard.people.boundary.People;
 import org.babillard.people.boundary.PersonProfile;
+import org.babillard.platform.boundary.Refused;
+import org.babillard.presentation.Messages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 
 import java.util.List;
 import java.util.Optional;
 
-/** A colleague's profile page (?u=username): contact details, management chain, direct reports, recent posts. */
+/**
+ * A colleague's profile page (?u=username): contact details, management chain, direct reports, recent posts, and
+ * following them. The follow button posts the person's login back with it (the page keeps no state).
+ */
 @Named
 @RequestScoped
 public class PersonPage {
@@ -28,12 +35,20 @@ public class PersonPage {
     @Inject
     Timeline timeline;
 
+    @Inject
+    Following following;
+
+    @Inject
+    Messages messages;
+
     private String u;
     private Optional<PersonProfile> profile;
 
     public PersonProfile getProfile() {
         if (profile == null) {
-            profile = u == null || u.isBlank() ? Optional.empty() : people.profile(u.strip());
+            // A partial (AJAX) postback does not process the page's view parameter: the button sends "u" itself.
+            String who = u != null ? u : request.getParameter("u");
+            profile = who == null || who.isBlank() ? Optional.empty() : people.profile(who.strip());
         }
         return profile.orElse(null);
     }
@@ -42,6 +57,48 @@ public class PersonPage {
         PersonProfile p = getProfile();
         return p == null ? List.of()
                 : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+    }
+
+    /** Whether the reader may follow this person: someone else, still working here. */
+    public boolean isFollowable() {
+        PersonProfile p = getProfile();
+        return p != null && p.person().active() && !p.person().username().equals(me());
+    }
+
+    public boolean isFollowing() {
+        PersonProfile p = getProfile();
+        return p != null && following.follows(me(), p.person().username());
+    }
+
+    public long getFollowers() {
+        PersonProfile p = getProfile();
+        return p == null ? 0 : following.followers(p.person().username());
+    }
+
+    public long getFollowed() {
+        PersonProfile p = getProfile();
+        return p == null ? 0 : following.following(p.person().username());
+    }
+
+    public void follow() {
+        if (isFollowable()) {
+            try {
+                following.follow(me(), getProfile().person().username());
+            } catch (Refused e) {
+                FacesContext.getCurrentInstance().addMessage(null, messages.error("live.follow.refused"));
+            }
+        }
+    }
+
+    public void unfollow() {
+        PersonProfile p = getProfile();
+        if (p != null) {
+            following.unfollow(me(), p.person().username());
+        }
+    }
+
+    private String me() {
+        return request.getUserPrincipal().getName();
     }
 
     public String getU() {
