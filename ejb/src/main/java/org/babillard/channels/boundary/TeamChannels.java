@@ -13,7 +13,6 @@ import org.babillard.posts.control.PostText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -128,19 +127,6 @@ public class TeamChannels {
             }
         }
         return archived;
-    }
-
-    /** The team channels this employee is a member of, the smallest first (their closest colleagues). */
-    public List<Channel> teamsOf(Employee employee) {
-        return em.createNamedQuery(Membership.MINE, Membership.class).setParameter("employee", employee.getId())
-                .getResultList().stream().map(Membership::getChannel)
-                .filter(c -> c.isTeam() && !c.isArchived())
-                .sorted(java.util.Comparator.comparingLong(this::size))
-                .toList();
-    }
-
-    private long size(Channel channel) {
-        return em.createNamedQuery(Membership.COUNT, Long.class).setParameter("channel", channel.getId()).getSingleResult();
     }
 
     /** A directory name that breaks the channel rules (too long, control characters) is cut down, not refused. */

@@ -85,6 +85,7 @@ public class DirectorySync {
         } catch (DirectoryUnavailable e) {
             return failed(started, e.getMessage());
         }
+        long readMillis = java.time.Duration.between(started, Clock.systemUTC().instant()).toMillis();
         boolean everyoneIsEmployee = client.settings().groupsForRole("employee").isEmpty();
         Map<String, Employee> known = new HashMap<>();
         for (Employee e : em.createNamedQuery(Employee.ALL, Employee.class).getResultList()) {
@@ -181,7 +182,7 @@ public class DirectorySync {
                 // The first sync takes in the company as it is: these people were here before Babillard.
                 employee.onboarded(now);
                 employee.welcomed(now);
-            } else if (onboarding.joined(employee, activeByDn, now)) {
+            } else if (onboarding.joined(employee, activeByDn, teamsConfigured ? teams : List.of(), now)) {
                 welcomed++;
             }
         }
@@ -198,7 +199,8 @@ public class DirectorySync {
                 + " updated, " + run.getCameBack() + " came back, " + run.getLeft() + " left; " + run.getTeamsSeen()
                 + " team groups: " + run.getChannelsCreated() + " channels created, " + run.getChannelsUpdated() + " updated, "
                 + run.getChannelsArchived() + " archived, " + run.getMembersAdded() + " members added, "
-                + run.getMembersRemoved() + " removed; " + run.getWelcomed() + " newcomers welcomed");
+                + run.getMembersRemoved() + " removed; " + run.getWelcomed() + " newcomers welcomed (directory read in "
+                + readMillis + " ms, the whole sync before commit " + java.time.Duration.between(started, run.getFinishedAt()).toMillis() + " ms)");
         return run;
     }
 
