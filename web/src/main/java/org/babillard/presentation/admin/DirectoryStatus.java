@@ -40,7 +40,8 @@ public class DirectoryStatus implements Serializable {
             faces.addMessage(null, messages.info("admin.directory.synced", run.getPeopleSeen(), run.getJoined(),
                     run.getUpdated(), run.getLeft(), run.getCameBack()));
             faces.addMessage(null, messages.info("admin.directory.teamsSynced", run.getTeamsSeen(), run.getChannelsCreated(),
-                    run.getChannelsUpdated(), run.getChannelsArchived(), run.getMembersAdded(), run.getMembersRemoved(),
+                    run.getChannelsUpdated(), run.getChannelsArchived()));
+            faces.addMessage(null, messages.info("admin.directory.membersSynced", run.getMembersAdded(), run.getMembersRemoved(),
                     run.getWelcomed()));
         } else {
             faces.addMessage(null, messages.error("admin.directory.syncFailed"));
