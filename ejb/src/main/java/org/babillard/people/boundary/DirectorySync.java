@@ -7,11 +7,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.babillard.channels.boundary.TeamChannels;
+import org.babillard.channels.entity.Channel;
 import org.babillard.people.control.CompanyDirectory;
 import org.babillard.people.control.DirectoryClient;
 import org.babillard.people.control.DirectoryPerson;
 import org.babillard.people.control.DirectoryUnavailable;
+import org.babillard.people.control.Onboarding;
 import org.babillard.people.control.Photos;
+import org.babillard.people.control.TeamGroup;
 import org.babillard.people.entity.DirectorySyncRun;
 import org.babillard.people.entity.Employee;
 
@@ -31,7 +35,9 @@ import java.util.logging.Logger;
  * Keeps Babillard's people in step with the directory: joiners get a profile before their first login, profiles
  * follow the directory, people the directory no longer lists become former employees (their posts stay), and
  * people who reappear come back. The directory is read completely before anything changes: a sync that cannot
- * read it (down, timing out, a partial answer) changes nothing and deactivates nobody.
+ * read it (down, timing out, a partial answer) changes nothing and deactivates nobody. Team channels follow their
+ * directory groups (members added and removed, channels of vanished groups archived), and newcomers get their
+ * start (see {@link Onboarding}), in the same transaction.
  */
 @Stateless
 public class DirectorySync {
@@ -53,6 +59,12 @@ public class DirectorySync {
     @Inject
     Photos photos;
 
+    @Inject
+    TeamChannels teamChannels;
+
+    @Inject
+    Onboarding onboarding;
+
     /** A sync against the company directory. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public DirectorySyncRun synchronize() {
@@ -65,12 +77,15 @@ public class DirectorySync {
         Instant started = Clock.systemUTC().instant();
         List<DirectoryPerson> listed;
         Map<String, Set<String>> roleHolders;
+        List<TeamGroup> teams;
         try {
             listed = client.allPeople();
             roleHolders = client.roleHolders();
+            teams = client.teams();
         } catch (DirectoryUnavailable e) {
             return failed(started, e.getMessage());
         }
+        long readMillis = java.time.Duration.between(started, Clock.systemUTC().instant()).toMillis();
         boolean everyoneIsEmployee = client.settings().groupsForRole("employee").isEmpty();
         Map<String, Employee> known = new HashMap<>();
         for (Employee e : em.createNamedQuery(Employee.ALL, Employee.class).getResultList()) {
@@ -82,6 +97,19 @@ public class DirectorySync {
             return failed(started, "The directory listed nobody under the configured user base and filter; "
                     + activeNow + " active employees were left as they are");
         }
+        boolean teamsConfigured = client.settings().teamFilter().isPresent();
+        if (teamsConfigured && teams.isEmpty()) {
+            long teamChannels = em.createNamedQuery(Channel.TEAMS, Channel.class).getResultStream()
+                    .filter(c -> !c.isArchived()).count();
+            if (teamChannels > 0) {
+                // As with people: no team group at all is likelier a wrong base or filter than every team gone.
+                return failed(started, "The directory listed no team group under " + client.settings().teamBase()
+                        + " for " + client.settings().teamFilter().get() + "; " + teamChannels
+                        + " team channels were left as they are");
+            }
+        }
+        // Before this run's record exists: was the company ever taken in? Until then nobody is a newcomer.
+        boolean companyTakenIn = onboarding.companyTakenIn();
         Instant now = Clock.systemUTC().instant();
         int joined = 0;
         int updated = 0;
@@ -100,6 +128,7 @@ public class DirectorySync {
                 joiner.assignRoles(roles);
                 joiner.photo(photo);
                 em.persist(joiner);
+                known.put(joiner.getUsername(), joiner);
                 joined++;
                 continue;
             }
@@ -121,8 +150,44 @@ public class DirectorySync {
                 gone.add(employee.getUsername());
             }
         }
+        Map<String, Employee> activeByDn = new HashMap<>();
+        known.values().stream().filter(Employee::isActive)
+                .forEach(e -> activeByDn.put(e.getDirectoryDn().toLowerCase(Locale.ROOT), e));
+        int created = 0;
+        int changed = 0;
+        int added = 0;
+        int removed = 0;
+        int archived = 0;
+        if (teamsConfigured) {
+            Set<String> teamDns = new HashSet<>();
+            for (TeamGroup team : teams) {
+                if (!teamDns.add(team.dn().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                TeamChannels.Outcome outcome = teamChannels.syncTeam(team.dn(), team.name(), team.description(),
+                        team.memberDns(), activeByDn);
+                created += outcome.created() ? 1 : 0;
+                changed += outcome.changed() ? 1 : 0;
+                added += outcome.added();
+                removed += outcome.removed();
+            }
+            archived = teamChannels.archiveGone(teamDns);
+        }
+        int welcomed = 0;
+        for (Employee employee : known.values()) {
+            if (!employee.isActive() || employee.isOnboarded()) {
+                continue;
+            }
+            if (!companyTakenIn) {
+                // The first sync takes in the company as it is: these people were here before Babillard.
+                employee.onboarded(now);
+                employee.welcomed(now);
+            } else if (onboarding.joined(employee, activeByDn, teamsConfigured ? teams : List.of(), now)) {
+                welcomed++;
+            }
+        }
         DirectorySyncRun run = DirectorySyncRun.succeeded(started, Clock.systemUTC().instant(), seen.size(), joined, updated,
-                cameBack, gone.size());
+                cameBack, gone.size()).teams(teamsConfigured ? teams.size() : 0, created, changed, archived, added, removed, welcomed);
         em.persist(run);
         if (!gone.isEmpty()) {
             peopleLeft.fire(new PeopleLeft(Set.copyOf(gone)));
@@ -131,7 +196,11 @@ public class DirectorySync {
             rolesChanged.fire(new RolesChanged(Set.copyOf(newRoles)));
         }
         LOG.info(() -> "Directory sync: " + seen.size() + " people listed, " + run.getJoined() + " joined, " + run.getUpdated()
-                + " updated, " + run.getCameBack() + " came back, " + run.getLeft() + " left");
+                + " updated, " + run.getCameBack() + " came back, " + run.getLeft() + " left; " + run.getTeamsSeen()
+                + " team groups: " + run.getChannelsCreated() + " channels created, " + run.getChannelsUpdated() + " updated, "
+                + run.getChannelsArchived() + " archived, " + run.getMembersAdded() + " members added, "
+                + run.getMembersRemoved() + " removed; " + run.getWelcomed() + " newcomers welcomed (directory read in "
+                + readMillis + " ms, the whole sync before commit " + java.time.Duration.between(started, run.getFinishedAt()).toMillis() + " ms)");
         return run;
     }
 

@@ -1,9 +1,11 @@
 package org.babillard.people.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.babillard.people.control.Onboarding;
 import org.babillard.people.entity.DirectoryProfile;
 import org.babillard.people.entity.Employee;
 
@@ -26,6 +28,9 @@ public class People {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Onboarding onboarding;
+
     public Optional<Employee> find(String username) {
         if (username == null) {
             return Optional.empty();
@@ -46,6 +51,8 @@ public class People {
         }
         Employee created = new Employee(username, profile, now);
         em.persist(created);
+        // Someone the sync has not seen yet: if Babillard already knows the company, a newcomer.
+        onboarding.firstLogin(created, now);
         return created;
     }
 

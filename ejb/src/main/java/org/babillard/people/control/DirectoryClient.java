@@ -7,6 +7,7 @@ import org.apache.directory.api.ldap.model.entry.Attribute;
 import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapAuthenticationException;
 import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.filter.FilterEncoder;
 import org.apache.directory.api.ldap.model.message.SearchScope;
 import org.apache.directory.api.ldap.model.cursor.SearchCursor;
 import org.apache.directory.api.ldap.model.message.Response;
@@ -41,6 +42,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -357,6 +359,91 @@ public class DirectoryClient implements AutoCloseable {
             holders.put(role, people);
         }
         return holders;
+    }
+
+    /**
+     * The groups that become team channels ({@code ldap.team.base} and {@code ldap.team.filter}) with their members,
+     * nested groups resolved: either from the member attributes of all groups (one paged search of the groups), or,
+     * with {@code ldap.team.member.filter}, by a paged search of the people for each team group, so that the
+     * directory resolves nesting itself (Active Directory's in-chain rule). Empty when no team filter is set.
+     *
+     * @throws DirectoryUnavailable if no server could give the complete answer; a partial one is never returned
+     */
+    public List<TeamGroup> teams() throws DirectoryUnavailable {
+        Optional<String> filter = settings.teamFilter();
+        if (filter.isEmpty()) {
+            return List.of();
+        }
+        return lookUpOnAnyServer(endpoint -> teams(endpoint, filter.get()));
+    }
+
+    private List<TeamGroup> teams(Endpoint endpoint, String teamFilter) throws DirectoryUnavailable {
+        String memberAttribute = settings.groupMemberAttribute();
+        Optional<String> memberFilter = settings.teamMemberFilter();
+        List<String> attributes = new ArrayList<>(List.of(settings.groupNameAttribute(), settings.groupDescriptionAttribute()));
+        if (memberFilter.isEmpty()) {
+            attributes.add(memberAttribute);
+        }
+        List<Entry> teamEntries = pagedSearch(endpoint, settings.teamBase(), teamFilter, attributes.toArray(String[]::new));
+        List<TeamGroup> teams = new ArrayList<>();
+        if (memberFilter.isPresent()) {
+            for (Entry team : teamEntries) {
+                String filter = "(&" + settings.userFilter()
+                        + memberFilter.get().replace("{0}", FilterEncoder.encodeFilterValue(team.getDn().getName())) + ")";
+                Set<String> members = new HashSet<>();
+                for (Entry person : pagedSearch(endpoint, settings.userBase(), filter, new String[]{"1.1"})) {
+                    members.add(person.getDn().getName().toLowerCase(Locale.ROOT));
+                }
+                teams.add(teamGroup(team, members));
+            }
+            return teams;
+        }
+        // Every group's members, so that a group inside a team group is seen through, at any depth.
+        Map<String, Set<String>> membersByGroup = new HashMap<>();
+        for (Entry group : pagedSearch(endpoint, settings.groupBase(), settings.groupFilter(), new String[]{memberAttribute})) {
+            membersByGroup.put(group.getDn().getName().toLowerCase(Locale.ROOT), members(group, memberAttribute));
+        }
+        for (Entry team : teamEntries) {
+            membersByGroup.put(team.getDn().getName().toLowerCase(Locale.ROOT), members(team, memberAttribute));
+        }
+        for (Entry team : teamEntries) {
+            Set<String> people = new HashSet<>();
+            Set<String> visited = new HashSet<>();
+            Deque<String> pending = new ArrayDeque<>();
+            pending.push(team.getDn().getName().toLowerCase(Locale.ROOT));
+            while (!pending.isEmpty()) {
+                String groupDn = pending.pop();
+                if (!visited.add(groupDn)) {
+                    continue;
+                }
+                for (String member : membersByGroup.getOrDefault(groupDn, Set.of())) {
+                    if (membersByGroup.containsKey(member)) {
+                        pending.push(member);
+                    } else {
+                        people.add(member);
+                    }
+                }
+            }
+            teams.add(teamGroup(team, people));
+        }
+        return teams;
+    }
+
+    private TeamGroup teamGroup(Entry team, Set<String> members) {
+        String name = value(team, settings.groupNameAttribute());
+        if (name == null || name.isBlank()) {
+            name = team.getDn().getRdn().getValue();
+        }
+        return new TeamGroup(team.getDn().getName(), name.strip(), value(team, settings.groupDescriptionAttribute()), members);
+    }
+
+    private static Set<String> members(Entry group, String memberAttribute) {
+        Set<String> members = new HashSet<>();
+        Attribute attribute = group.get(memberAttribute);
+        if (attribute != null) {
+            attribute.forEach(v -> members.add(v.getString().toLowerCase(Locale.ROOT)));
+        }
+        return members;
     }
 
     private Set<String> roles(List<String> groups) {

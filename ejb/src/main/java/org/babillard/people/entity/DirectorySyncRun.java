@@ -49,6 +49,26 @@ public class DirectorySyncRun {
     @Column(length = 2000)
     private String failure;
 
+    @Column(name = "teams_seen")
+    private int teamsSeen;
+
+    @Column(name = "channels_created")
+    private int channelsCreated;
+
+    @Column(name = "channels_updated")
+    private int channelsUpdated;
+
+    @Column(name = "channels_archived")
+    private int channelsArchived;
+
+    @Column(name = "members_added")
+    private int membersAdded;
+
+    @Column(name = "members_removed")
+    private int membersRemoved;
+
+    private int welcomed;
+
     protected DirectorySyncRun() {
         // for JPA
     }
@@ -62,6 +82,18 @@ public class DirectorySyncRun {
         run.cameBack = cameBack;
         run.left = left;
         return run;
+    }
+
+    /** What the run did to team channels and how many newcomers it welcomed. */
+    public DirectorySyncRun teams(int seen, int created, int updated, int archived, int added, int removed, int welcomed) {
+        this.teamsSeen = seen;
+        this.channelsCreated = created;
+        this.channelsUpdated = updated;
+        this.channelsArchived = archived;
+        this.membersAdded = added;
+        this.membersRemoved = removed;
+        this.welcomed = welcomed;
+        return this;
     }
 
     public static DirectorySyncRun failed(Instant started, Instant finished, String failure) {
@@ -113,5 +145,36 @@ public class DirectorySyncRun {
 
     public String getFailure() {
         return failure;
+    }
+
+    /** How many directory groups are team channels. */
+    public int getTeamsSeen() {
+        return teamsSeen;
+    }
+
+    public int getChannelsCreated() {
+        return channelsCreated;
+    }
+
+    /** Team channels renamed, described anew or brought back from the archive. */
+    public int getChannelsUpdated() {
+        return channelsUpdated;
+    }
+
+    public int getChannelsArchived() {
+        return channelsArchived;
+    }
+
+    public int getMembersAdded() {
+        return membersAdded;
+    }
+
+    public int getMembersRemoved() {
+        return membersRemoved;
+    }
+
+    /** Newcomers whose welcome was posted. */
+    public int getWelcomed() {
+        return welcomed;
     }
 }

@@ -92,6 +92,14 @@ public class Employee {
     @Column(name = "last_login")
     private OffsetDateTime lastLogin;
 
+    /** When the sync gave the person their start as a newcomer, or found them there at Babillard's first sync. */
+    @Column(name = "onboarded_at")
+    private OffsetDateTime onboardedAt;
+
+    /** When the person's welcome was settled (posted by their manager, or none without one): it happens once. */
+    @Column(name = "welcomed_at")
+    private OffsetDateTime welcomedAt;
+
     @Version
     private long version;
 
@@ -208,6 +216,33 @@ public class Employee {
         active = true;
         leftAt = null;
         return wasGone;
+    }
+
+    /** Whether the sync has given the person their start (or found them there before Babillard's first sync). */
+    public boolean isOnboarded() {
+        return onboardedAt != null;
+    }
+
+    public void onboarded(Instant now) {
+        if (onboardedAt == null) {
+            onboardedAt = now.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** Whether the person's welcome is settled: it is posted once, or never when nobody can post it. */
+    public boolean isWelcomed() {
+        return welcomedAt != null;
+    }
+
+    public void welcomed(Instant now) {
+        if (welcomedAt == null) {
+            welcomedAt = now.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** The language to write to the person in: their choice, else the directory's, else null. */
+    public String preferredLanguage() {
+        return language != null ? language : directoryLanguage;
     }
 
     public void chooseLanguage(String language) {

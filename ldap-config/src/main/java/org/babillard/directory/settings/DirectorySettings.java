@@ -212,6 +212,37 @@ public final class DirectorySettings {
         return value("ldap.group.name.attribute", "cn");
     }
 
+    /** Where the groups that become team channels are: {@code ldap.team.base}, by default the group base. */
+    public String teamBase() {
+        return value("ldap.team.base", groupBase());
+    }
+
+    /**
+     * Which groups become team channels, such as {@code (&(objectClass=groupOfNames)(|(cn=team-*)(cn=dept-*)))};
+     * empty: no team channels (the sync leaves any existing ones as they are).
+     */
+    public Optional<String> teamFilter() {
+        String filter = value("ldap.team.filter", "");
+        return filter.isEmpty() ? Optional.empty() : Optional.of(filter);
+    }
+
+    /**
+     * How a team group's members are found. Empty (the default): from the group's member attribute, nested
+     * groups resolved by Babillard. Otherwise a filter of the user search in which {@code {0}} stands for the
+     * group's DN (escaped), read page by page; on Active Directory
+     * {@code (memberOf:1.2.840.113556.1.4.1941:={0})} lets the directory resolve nesting and avoids its
+     * 1500-value limit on the member attribute.
+     */
+    public Optional<String> teamMemberFilter() {
+        String filter = value("ldap.team.member.filter", "");
+        return filter.isEmpty() ? Optional.empty() : Optional.of(filter);
+    }
+
+    /** The attribute holding a group's description, shown as the team channel's description. */
+    public String groupDescriptionAttribute() {
+        return value("ldap.group.description.attribute", "description");
+    }
+
     /**
      * The directory groups (by name, case-insensitive) whose members get a role. An empty list for
      * {@code employee} means everybody the user search finds.

@@ -39,6 +39,10 @@ public class DirectoryStatus implements Serializable {
         if (run.isSucceeded()) {
             faces.addMessage(null, messages.info("admin.directory.synced", run.getPeopleSeen(), run.getJoined(),
                     run.getUpdated(), run.getLeft(), run.getCameBack()));
+            faces.addMessage(null, messages.info("admin.directory.teamsSynced", run.getTeamsSeen(), run.getChannelsCreated(),
+                    run.getChannelsUpdated(), run.getChannelsArchived()));
+            faces.addMessage(null, messages.info("admin.directory.membersSynced", run.getMembersAdded(), run.getMembersRemoved(),
+                    run.getWelcomed()));
         } else {
             faces.addMessage(null, messages.error("admin.directory.syncFailed"));
         }
