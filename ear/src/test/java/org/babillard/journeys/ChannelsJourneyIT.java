@@ -160,6 +160,19 @@ class ChannelsJourneyIT extends Journey {
             waitFor(By.id("find:found_input"));
             assertTrue(browser.findElements(By.cssSelector("[data-channel='" + slug + "'] .badge-unread")).isEmpty(),
                     "read once opened");
+
+            // Nathan keeps the channel open; Renée's next thread arrives there live, without a reload.
+            browser.findElement(By.linkText(name)).click();
+            waitForPost(second);
+            browser = renee;
+            String third = "Room booked " + marker;
+            waitFor(By.id("composer:text")).sendKeys(third);
+            browser.findElement(By.id("composer:publish")).click();
+            waitForPost(third);
+            browser = nathan;
+            assertEquals("1 nouveau message", waitFor(By.id("newer:show"), Duration.ofSeconds(20)).getText());
+            browser.findElement(By.id("newer:show")).click();
+            waitForPost(third);
         } finally {
             // The journey's own clean-up closes the browser in use; this closes the other one.
             if (browser == renee) {

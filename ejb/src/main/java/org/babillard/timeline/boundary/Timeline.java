@@ -222,6 +222,18 @@ public class Timeline {
                 .forEach(p -> union.putIfAbsent(p.getId(), p));
     }
 
+    /** How many threads newer than {@code after} a channel holds for this reader (at most a page). */
+    public int newerInChannel(String reader, long channelId, long after) {
+        Employee me = reader(reader);
+        Channel channel = em.find(Channel.class, channelId);
+        if (channel == null || !visibility.canRead(me, channel)) {
+            return 0;
+        }
+        String newer = CHANNEL.replace("p.id < :before", "p.id > :after");
+        return em.createQuery(newer, Post.class).setParameter("reader", me.getId()).setParameter("after", after)
+                .setParameter("channel", channelId).setMaxResults(LARGEST_PAGE_SIZE).getResultList().size();
+    }
+
     /** How many posts newer than {@code after} the company stream holds (at most a page), for "3 new posts". */
     public int newerOnCompany(String reader, long after) {
         Employee me = reader(reader);

@@ -58,6 +58,11 @@ public class ChannelPage implements Serializable {
     @Inject
     transient ChannelMessages messages;
 
+    @Inject
+    transient org.babillard.presentation.Messages texts;
+
+    private int newer;
+
     private String c;
     private ChannelDetails details;
     private boolean notFound;
@@ -132,6 +137,30 @@ public class ChannelPage implements Serializable {
         privateChannel = s.privateChannel();
         announcements = s.announcements();
         version = details.version();
+    }
+
+    /** A live signal said a thread started here: how many threads newer than the newest shown are there now? */
+    public void checkNewer() {
+        if (details != null && readable) {
+            newer = timeline.newerInChannel(me(), getId(), entries.isEmpty() ? 0 : entries.get(0).getId());
+        }
+    }
+
+    /** Shows the new threads at the top and marks them read. */
+    public void showNewer() {
+        newer = 0;
+        if (refresh()) {
+            markRead();
+        }
+    }
+
+    public int getNewer() {
+        return newer;
+    }
+
+    /** "1 new post", "3 new posts" in the reader's language. */
+    public String getNewerLabel() {
+        return newer == 0 ? "" : texts.text("live.newer", newer);
     }
 
     public void loadMore() {
