@@ -86,6 +86,9 @@ public class Posts {
     public Post publish(String authorUsername, Draft draft) throws PostRejected, Refused {
         Employee author = actor(authorUsername);
         if (draft.clientKey() != null) {
+            // Two submissions of one composer at once (a double click) wait for each other here, so the second
+            // finds the first's post instead of breaking the unique key.
+            em.lock(author, LockModeType.PESSIMISTIC_WRITE);
             Optional<Post> earlier = em.createNamedQuery(Post.BY_CLIENT_KEY, Post.class)
                     .setParameter("author", author.getId()).setParameter("key", draft.clientKey())
                     .getResultStream().findFirst();
@@ -98,7 +101,8 @@ public class Posts {
         Post replyTo = null;
         if (draft.replyToId() != null) {
             replyTo = em.find(Post.class, draft.replyToId(), LockModeType.PESSIMISTIC_WRITE);
-            if (replyTo == null || !visibility.canRead(author, replyTo) || replyTo.isHidden()) {
+            if (replyTo == null || !visibility.canRead(author, replyTo) || replyTo.isHidden()
+                    || replyTo.getThreadRoot().isHidden()) {
                 throw Refused.notFound("post " + draft.replyToId());
             }
             Channel threadChannel = replyTo.getThreadRoot().getChannel();
@@ -123,6 +127,9 @@ public class Posts {
         Post post = new Post(author, channel, replyTo, text, now, draft.clientKey());
         em.persist(post);
         em.flush();
+        if (replyTo != null) {
+            countReplies(post, 1);
+        }
         Set<Employee> told = new HashSet<>();
         tagAndMention(post, text, Set.of(), told);
         if (replyTo != null) {
@@ -147,6 +154,9 @@ public class Posts {
         if (post.getVersion() != expectedVersion) {
             throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "post " + postId);
         }
+        if (post.getChannel() != null && post.getChannel().isArchived()) {
+            throw new Refused(Refused.Reason.ARCHIVED, post.getChannel().getSlug());
+        }
         String text = checked(newText);
         if (text.equals(post.getText())) {
             return post;
@@ -154,6 +164,11 @@ public class Posts {
         Set<String> mentionedBefore = Markup.mentions(post.getText());
         em.persist(post.edit(text, Clock.systemUTC().instant()));
         em.createNamedQuery(PostTag.OF_POST, PostTag.class).setParameter("post", post.getId()).getResultList()
+                .forEach(em::remove);
+        // A colleague no longer named keeps no mention of the post.
+        Set<String> mentionedNow = Markup.mentions(text);
+        em.createNamedQuery(Mention.OF_POST, Mention.class).setParameter("post", post.getId()).getResultList().stream()
+                .filter(m -> !mentionedNow.contains(m.getEmployee().getUsername().toLowerCase(java.util.Locale.ROOT)))
                 .forEach(em::remove);
         try {
             // Writes the text now, guarded by the version: an edit saved meanwhile makes this one fail here.
@@ -179,10 +194,8 @@ public class Posts {
         if (!post.getAuthor().getId().equals(actor.getId()) && !visibility.canModerate(actor, post)) {
             throw Refused.notAllowed("delete post " + postId);
         }
-        if (post.getThread() != null) {
-            em.lock(post.getThread(), LockModeType.PESSIMISTIC_WRITE);
-        }
-        post.delete(Clock.systemUTC().instant());
+        lockThread(post);
+        countReplies(post, post.delete(Clock.systemUTC().instant()));
         resolveReports(post, actor, PostReport.Outcome.DELETED);
     }
 
@@ -193,7 +206,8 @@ public class Posts {
         if (!visibility.canModerate(moderator, post)) {
             throw Refused.notAllowed("hide post " + postId);
         }
-        post.hide(moderator, Clock.systemUTC().instant());
+        lockThread(post);
+        countReplies(post, post.hide(moderator, Clock.systemUTC().instant()));
         resolveReports(post, moderator, PostReport.Outcome.HIDDEN);
     }
 
@@ -203,7 +217,8 @@ public class Posts {
         if (!visibility.canModerate(moderator, post)) {
             throw Refused.notAllowed("unhide post " + postId);
         }
-        post.unhide();
+        lockThread(post);
+        countReplies(post, post.unhide());
     }
 
     /** A channel's moderators pin a thread's first post to the top of the channel page. */
@@ -378,6 +393,19 @@ public class Posts {
             if (toldIds.add(recipient.getId())) {
                 notifier.notify(recipient, Notification.Kind.REPLY, author, reply, reply.getChannel());
             }
+        }
+    }
+
+    private void lockThread(Post post) {
+        if (post.getThread() != null) {
+            em.lock(post.getThread(), LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    private void countReplies(Post reply, int delta) {
+        if (delta != 0 && reply.getThread() != null) {
+            em.createNamedQuery(Post.COUNT_REPLIES).setParameter("delta", delta)
+                    .setParameter("thread", reply.getThread().getId()).executeUpdate();
         }
     }
 

@@ -28,12 +28,16 @@ import java.util.Objects;
 @Table(name = "post")
 @NamedQuery(name = Post.BY_CLIENT_KEY,
         query = "select p from Post p where p.author.id = :author and p.clientKey = :key")
+// The replies counter changes through this update, not through the entity, so that a reply does not change the
+// first post's version: its author can still edit it with the version they loaded.
+@NamedQuery(name = Post.COUNT_REPLIES, query = "update Post p set p.replies = p.replies + :delta where p.id = :thread")
 @NamedQuery(name = Post.PINNED,
         query = "select p from Post p join fetch p.author where p.channel.id = :channel and p.pinnedAt is not null and p.deletedAt is null and p.hiddenAt is null order by p.pinnedAt desc")
 public class Post {
 
     public static final String BY_CLIENT_KEY = "Post.byClientKey";
     public static final String PINNED = "Post.pinned";
+    public static final String COUNT_REPLIES = "Post.countReplies";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
@@ -112,7 +116,6 @@ public class Post {
             this.replyTo = replyTo;
             this.thread = replyTo.thread == null ? replyTo : replyTo.thread;
             this.channel = this.thread.channel;
-            this.thread.replies++;
         } else {
             this.channel = channel;
         }
@@ -126,25 +129,44 @@ public class Post {
         return earlier;
     }
 
-    public void delete(Instant now) {
-        if (deletedAt == null) {
-            deletedAt = now.atOffset(ZoneOffset.UTC);
-            pinnedAt = null;
-            if (thread != null && thread.replies > 0) {
-                thread.replies--;
-            }
+    /**
+     * Deletes the post.
+     *
+     * @return how the thread's replies count changes: -1 when a visible reply goes, else 0
+     */
+    public int delete(Instant now) {
+        if (deletedAt != null) {
+            return 0;
         }
+        int delta = thread != null && hiddenAt == null ? -1 : 0;
+        deletedAt = now.atOffset(ZoneOffset.UTC);
+        pinnedAt = null;
+        return delta;
     }
 
-    public void hide(Employee moderator, Instant now) {
+    /**
+     * Hides the post from all but moderators: a hidden reply no longer counts among its thread's replies.
+     *
+     * @return how the thread's replies count changes: -1 when a visible reply is hidden, else 0
+     */
+    public int hide(Employee moderator, Instant now) {
+        pinnedAt = null;
+        if (hiddenAt != null) {
+            return 0;
+        }
         hiddenAt = now.atOffset(ZoneOffset.UTC);
         hiddenBy = moderator;
-        pinnedAt = null;
+        return thread != null && deletedAt == null ? -1 : 0;
     }
 
-    public void unhide() {
+    /** @return how the thread's replies count changes: +1 when a hidden reply shows again, else 0 */
+    public int unhide() {
+        if (hiddenAt == null) {
+            return 0;
+        }
         hiddenAt = null;
         hiddenBy = null;
+        return thread != null && deletedAt == null ? 1 : 0;
     }
 
     public void pin(Instant now) {
