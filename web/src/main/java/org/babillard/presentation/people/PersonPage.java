@@ -1,6 +1,6 @@
 package org.babillard.presentation.people;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,22 +14,26 @@ import java.util.Optional;
 
 /** A colleague's profile page (?u=username): contact details, management chain, direct reports, recent posts. */
 @Named
-@RequestScoped
-public class PersonPage {
+@ViewScoped
+public class PersonPage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final int RECENT_POSTS = 10;
 
+    // View scoped, so that the actions on its posts (PostActions) find the same posts when the page posts back.
     @Inject
-    HttpServletRequest request;
+    transient HttpServletRequest request;
 
     @Inject
-    People people;
+    transient People people;
 
     @Inject
-    Timeline timeline;
+    transient Timeline timeline;
 
     private String u;
-    private Optional<PersonProfile> profile;
+    private transient Optional<PersonProfile> profile;
+    private List<PostView> recentPosts;
 
     public PersonProfile getProfile() {
         if (profile == null) {
@@ -39,9 +43,12 @@ public class PersonPage {
     }
 
     public List<PostView> getRecentPosts() {
-        PersonProfile p = getProfile();
-        return p == null ? List.of()
-                : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+        if (recentPosts == null) {
+            PersonProfile p = getProfile();
+            recentPosts = p == null ? List.of()
+                    : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+        }
+        return recentPosts;
     }
 
     public String getU() {
