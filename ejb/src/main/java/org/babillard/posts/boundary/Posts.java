@@ -190,7 +190,7 @@ public class Posts {
     /** The author deletes their post, or a moderator of its channel, or an admin. */
     public void delete(String actorUsername, long postId) throws Refused {
         Employee actor = actor(actorUsername);
-        Post post = readable(actor, postId);
+        Post post = moderatable(actor, postId);
         if (!post.getAuthor().getId().equals(actor.getId()) && !visibility.canModerate(actor, post)) {
             throw Refused.notAllowed("delete post " + postId);
         }
@@ -202,7 +202,7 @@ public class Posts {
     /** A moderator hides a post from everyone but moderators; it can be shown again. */
     public void hide(String moderatorUsername, long postId) throws Refused {
         Employee moderator = actor(moderatorUsername);
-        Post post = readable(moderator, postId);
+        Post post = moderatable(moderator, postId);
         if (!visibility.canModerate(moderator, post)) {
             throw Refused.notAllowed("hide post " + postId);
         }
@@ -213,7 +213,7 @@ public class Posts {
 
     public void unhide(String moderatorUsername, long postId) throws Refused {
         Employee moderator = actor(moderatorUsername);
-        Post post = readable(moderator, postId);
+        Post post = moderatable(moderator, postId);
         if (!visibility.canModerate(moderator, post)) {
             throw Refused.notAllowed("unhide post " + postId);
         }
@@ -340,6 +340,18 @@ public class Posts {
         return post;
     }
 
+    /**
+     * A post this employee may read, or any post for an administrator: they act on the reports about posts of
+     * private channels they are not in (the reports page shows them the post).
+     */
+    private Post moderatable(Employee actor, long postId) throws Refused {
+        Post post = em.find(Post.class, postId);
+        if (post != null && !post.isDeleted() && visibility.isAdmin(actor)) {
+            return post;
+        }
+        return readable(actor, postId);
+    }
+
     private Employee actor(String username) {
         Employee employee = people.find(username)
                 .orElseThrow(() -> new IllegalArgumentException("No employee " + username));
@@ -404,8 +416,8 @@ public class Posts {
 
     private void countReplies(Post reply, int delta) {
         if (delta != 0 && reply.getThread() != null) {
-            em.createNamedQuery(Post.COUNT_REPLIES).setParameter("delta", delta)
-                    .setParameter("thread", reply.getThread().getId()).executeUpdate();
+            em.createNativeQuery(Post.COUNT_REPLIES_SQL).setParameter(1, delta)
+                    .setParameter(2, reply.getThread().getId()).executeUpdate();
         }
     }
 

@@ -28,16 +28,18 @@ import java.util.Objects;
 @Table(name = "post")
 @NamedQuery(name = Post.BY_CLIENT_KEY,
         query = "select p from Post p where p.author.id = :author and p.clientKey = :key")
-// The replies counter changes through this update, not through the entity, so that a reply does not change the
-// first post's version: its author can still edit it with the version they loaded.
-@NamedQuery(name = Post.COUNT_REPLIES, query = "update Post p set p.replies = p.replies + :delta where p.id = :thread")
 @NamedQuery(name = Post.PINNED,
         query = "select p from Post p join fetch p.author where p.channel.id = :channel and p.pinnedAt is not null and p.deletedAt is null and p.hiddenAt is null order by p.pinnedAt desc")
 public class Post {
 
     public static final String BY_CLIENT_KEY = "Post.byClientKey";
     public static final String PINNED = "Post.pinned";
-    public static final String COUNT_REPLIES = "Post.countReplies";
+    /**
+     * The replies counter changes through this SQL, not through the entity nor JPQL (EclipseLink's bulk update
+     * raises the version), so that a reply does not change the first post's version: its author can still edit
+     * it with the version they loaded.
+     */
+    public static final String COUNT_REPLIES_SQL = "UPDATE post SET replies = replies + ? WHERE id = ?";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
