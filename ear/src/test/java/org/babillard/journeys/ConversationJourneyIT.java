@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,7 +51,7 @@ class ConversationJourneyIT extends Journey {
         waitFor(By.id("reply:text")).sendKeys("I have one, come and get it " + marker);
         assertEquals("Reply to @camille.durand", browser.findElement(By.id("reply-prompt")).getText());
         browser.findElement(By.id("reply:send")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".thread-replies article.post")).size() == 1);
+        patiently(browser).until(d -> d.findElements(By.cssSelector(".thread-replies article.post")).size() == 1);
         assertTrue(browser.findElement(By.id("reply:text")).getDomProperty("value").isEmpty(), "the composer is empty again");
         WebElement first = browser.findElement(By.cssSelector(".thread-first article.post"));
         assertTrue(first.getText().contains("Who has a spare HDMI adapter"));
@@ -61,13 +62,13 @@ class ConversationJourneyIT extends Journey {
 
         // React and bookmark the first post: only that post changes, and says so to screen readers.
         first.findElement(By.cssSelector("button[data-emoji='LIKE']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(
+        patiently(browser).until(ExpectedConditions.attributeToBe(
                 By.cssSelector(".thread-first button[data-emoji='LIKE']"), "aria-pressed", "true"));
         WebElement like = browser.findElement(By.cssSelector(".thread-first button[data-emoji='LIKE']"));
         assertEquals("👍 1", like.getText());
         assertEquals("Oliver Smith", like.getDomAttribute("title"));
         browser.findElement(By.cssSelector(".thread-first button[id$=':bookmark']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(
+        patiently(browser).until(ExpectedConditions.attributeToBe(
                 By.cssSelector(".thread-first button[id$=':bookmark']"), "aria-pressed", "true"));
         assertEquals("Added to your bookmarks.", browser.findElement(By.cssSelector(".thread-first .post-notice")).getText());
         Browser.screenshot(browser, "conversation-01-thread");
@@ -86,6 +87,19 @@ class ConversationJourneyIT extends Journey {
         mine.findElement(By.cssSelector(".replies-link")).click();
         waitFor(By.cssSelector(".thread-replies article.post"));
         assertTrue(browser.getCurrentUrl().contains("post.xhtml?id=" + id));
+
+        // The hashtag leads to its topic, which can be followed, next to the week's trending topics.
+        String tag = "hdmi" + marker;
+        browser.get(Browser.baseUrl());
+        publish("Adapters are back in stock #" + tag + " " + marker.substring(0, 4) + "zzzz");
+        post(marker.substring(0, 4) + "zzzz").findElement(By.cssSelector("a.hashtag")).click();
+        assertEquals("#" + tag, waitFor(By.id("topic-name")).getText());
+        assertTrue(post(marker.substring(0, 4) + "zzzz").isDisplayed());
+        browser.findElement(By.id("follow:toggle")).click();
+        patiently(browser).until(ExpectedConditions.attributeToBe(
+                By.id("follow:toggle"), "aria-pressed", "true"));
+        assertTrue(browser.findElements(By.cssSelector(".trend-list a")).stream().anyMatch(a -> a.getText().equals("#" + tag)));
+        Browser.screenshot(browser, "conversation-06-topic");
 
         browser.get(Browser.baseUrl() + "post.xhtml?id=999999999");
         assertEquals("There is no such post.", waitFor(By.cssSelector(".error-card h1")).getText());
@@ -133,7 +147,7 @@ class ConversationJourneyIT extends Journey {
             otherArea.clear();
             otherArea.sendKeys("Ma version à moi " + marker);
             other.findElement(By.cssSelector("button[id$=':saveEdit']")).click();
-            WebElement problem = new WebDriverWait(other, Duration.ofSeconds(10)).until(
+            WebElement problem = patiently(other).until(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".thread-first .post-notice-error")));
             assertEquals("Ce message a été modifié entre-temps ; rechargez-le pour voir la nouvelle version.", problem.getText());
             assertEquals("Ma version à moi " + marker,
@@ -174,9 +188,16 @@ class ConversationJourneyIT extends Journey {
         assertTrue(report.getText().contains("Reported by Oliver Smith"));
         Browser.screenshot(browser, "conversation-05-reports");
         report.findElement(By.cssSelector("button[id$=':dismiss']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(
+        patiently(browser).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("li.report[data-post-id='" + id + "']")));
         assertFalse(browser.findElement(By.cssSelector(".notice")).getText().isBlank());
+    }
+
+    /** A wait that looks again when an AJAX update replaced the element it was reading. */
+    private static WebDriverWait patiently(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void openEditor(WebDriver driver, String postSelector) {
