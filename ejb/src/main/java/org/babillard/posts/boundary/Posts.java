@@ -86,6 +86,9 @@ public class Posts {
     public Post publish(String authorUsername, Draft draft) throws PostRejected, Refused {
         Employee author = actor(authorUsername);
         if (draft.clientKey() != null) {
+            // Two submissions of one composer at once (a double click) wait for each other here, so the second
+            // finds the first's post instead of breaking the unique key.
+            em.lock(author, LockModeType.PESSIMISTIC_WRITE);
             Optional<Post> earlier = em.createNamedQuery(Post.BY_CLIENT_KEY, Post.class)
                     .setParameter("author", author.getId()).setParameter("key", draft.clientKey())
                     .getResultStream().findFirst();
@@ -98,7 +101,8 @@ public class Posts {
         Post replyTo = null;
         if (draft.replyToId() != null) {
             replyTo = em.find(Post.class, draft.replyToId(), LockModeType.PESSIMISTIC_WRITE);
-            if (replyTo == null || !visibility.canRead(author, replyTo) || replyTo.isHidden()) {
+            if (replyTo == null || !visibility.canRead(author, replyTo) || replyTo.isHidden()
+                    || replyTo.getThreadRoot().isHidden()) {
                 throw Refused.notFound("post " + draft.replyToId());
             }
             Channel threadChannel = replyTo.getThreadRoot().getChannel();
@@ -123,6 +127,9 @@ public class Posts {
         Post post = new Post(author, channel, replyTo, text, now, draft.clientKey());
         em.persist(post);
         em.flush();
+        if (replyTo != null) {
+            countReplies(post, 1);
+        }
         Set<Employee> told = new HashSet<>();
         tagAndMention(post, text, Set.of(), told);
         if (replyTo != null) {
@@ -147,6 +154,9 @@ public class Posts {
         if (post.getVersion() != expectedVersion) {
             throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "post " + postId);
         }
+        if (post.getChannel() != null && post.getChannel().isArchived()) {
+            throw new Refused(Refused.Reason.ARCHIVED, post.getChannel().getSlug());
+        }
         String text = checked(newText);
         if (text.equals(post.getText())) {
             return post;
@@ -154,6 +164,11 @@ public class Posts {
         Set<String> mentionedBefore = Markup.mentions(post.getText());
         em.persist(post.edit(text, Clock.systemUTC().instant()));
         em.createNamedQuery(PostTag.OF_POST, PostTag.class).setParameter("post", post.getId()).getResultList()
+                .forEach(em::remove);
+        // A colleague no longer named keeps no mention of the post.
+        Set<String> mentionedNow = Markup.mentions(text);
+        em.createNamedQuery(Mention.OF_POST, Mention.class).setParameter("post", post.getId()).getResultList().stream()
+                .filter(m -> !mentionedNow.contains(m.getEmployee().getUsername().toLowerCase(java.util.Locale.ROOT)))
                 .forEach(em::remove);
         try {
             // Writes the text now, guarded by the version: an edit saved meanwhile makes this one fail here.
@@ -175,35 +190,35 @@ public class Posts {
     /** The author deletes their post, or a moderator of its channel, or an admin. */
     public void delete(String actorUsername, long postId) throws Refused {
         Employee actor = actor(actorUsername);
-        Post post = readable(actor, postId);
+        Post post = moderatable(actor, postId);
         if (!post.getAuthor().getId().equals(actor.getId()) && !visibility.canModerate(actor, post)) {
             throw Refused.notAllowed("delete post " + postId);
         }
-        if (post.getThread() != null) {
-            em.lock(post.getThread(), LockModeType.PESSIMISTIC_WRITE);
-        }
-        post.delete(Clock.systemUTC().instant());
+        lockThread(post);
+        countReplies(post, post.delete(Clock.systemUTC().instant()));
         resolveReports(post, actor, PostReport.Outcome.DELETED);
     }
 
     /** A moderator hides a post from everyone but moderators; it can be shown again. */
     public void hide(String moderatorUsername, long postId) throws Refused {
         Employee moderator = actor(moderatorUsername);
-        Post post = readable(moderator, postId);
+        Post post = moderatable(moderator, postId);
         if (!visibility.canModerate(moderator, post)) {
             throw Refused.notAllowed("hide post " + postId);
         }
-        post.hide(moderator, Clock.systemUTC().instant());
+        lockThread(post);
+        countReplies(post, post.hide(moderator, Clock.systemUTC().instant()));
         resolveReports(post, moderator, PostReport.Outcome.HIDDEN);
     }
 
     public void unhide(String moderatorUsername, long postId) throws Refused {
         Employee moderator = actor(moderatorUsername);
-        Post post = readable(moderator, postId);
+        Post post = moderatable(moderator, postId);
         if (!visibility.canModerate(moderator, post)) {
             throw Refused.notAllowed("unhide post " + postId);
         }
-        post.unhide();
+        lockThread(post);
+        countReplies(post, post.unhide());
     }
 
     /** A channel's moderators pin a thread's first post to the top of the channel page. */
@@ -325,6 +340,18 @@ public class Posts {
         return post;
     }
 
+    /**
+     * A post this employee may read, or any post for an administrator: they act on the reports about posts of
+     * private channels they are not in (the reports page shows them the post).
+     */
+    private Post moderatable(Employee actor, long postId) throws Refused {
+        Post post = em.find(Post.class, postId);
+        if (post != null && !post.isDeleted() && visibility.isAdmin(actor)) {
+            return post;
+        }
+        return readable(actor, postId);
+    }
+
     private Employee actor(String username) {
         Employee employee = people.find(username)
                 .orElseThrow(() -> new IllegalArgumentException("No employee " + username));
@@ -378,6 +405,19 @@ public class Posts {
             if (toldIds.add(recipient.getId())) {
                 notifier.notify(recipient, Notification.Kind.REPLY, author, reply, reply.getChannel());
             }
+        }
+    }
+
+    private void lockThread(Post post) {
+        if (post.getThread() != null) {
+            em.lock(post.getThread(), LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    private void countReplies(Post reply, int delta) {
+        if (delta != 0 && reply.getThread() != null) {
+            em.createNativeQuery(Post.COUNT_REPLIES_SQL).setParameter(1, delta)
+                    .setParameter(2, reply.getThread().getId()).executeUpdate();
         }
     }
 

@@ -34,6 +34,12 @@ public class Post {
 
     public static final String BY_CLIENT_KEY = "Post.byClientKey";
     public static final String PINNED = "Post.pinned";
+    /**
+     * The replies counter changes through this SQL, not through the entity nor JPQL (EclipseLink's bulk update
+     * raises the version), so that a reply does not change the first post's version: its author can still edit
+     * it with the version they loaded.
+     */
+    public static final String COUNT_REPLIES_SQL = "UPDATE post SET replies = replies + ? WHERE id = ?";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
@@ -112,7 +118,6 @@ public class Post {
             this.replyTo = replyTo;
             this.thread = replyTo.thread == null ? replyTo : replyTo.thread;
             this.channel = this.thread.channel;
-            this.thread.replies++;
         } else {
             this.channel = channel;
         }
@@ -126,25 +131,44 @@ public class Post {
         return earlier;
     }
 
-    public void delete(Instant now) {
-        if (deletedAt == null) {
-            deletedAt = now.atOffset(ZoneOffset.UTC);
-            pinnedAt = null;
-            if (thread != null && thread.replies > 0) {
-                thread.replies--;
-            }
+    /**
+     * Deletes the post.
+     *
+     * @return how the thread's replies count changes: -1 when a visible reply goes, else 0
+     */
+    public int delete(Instant now) {
+        if (deletedAt != null) {
+            return 0;
         }
+        int delta = thread != null && hiddenAt == null ? -1 : 0;
+        deletedAt = now.atOffset(ZoneOffset.UTC);
+        pinnedAt = null;
+        return delta;
     }
 
-    public void hide(Employee moderator, Instant now) {
+    /**
+     * Hides the post from all but moderators: a hidden reply no longer counts among its thread's replies.
+     *
+     * @return how the thread's replies count changes: -1 when a visible reply is hidden, else 0
+     */
+    public int hide(Employee moderator, Instant now) {
+        pinnedAt = null;
+        if (hiddenAt != null) {
+            return 0;
+        }
         hiddenAt = now.atOffset(ZoneOffset.UTC);
         hiddenBy = moderator;
-        pinnedAt = null;
+        return thread != null && deletedAt == null ? -1 : 0;
     }
 
-    public void unhide() {
+    /** @return how the thread's replies count changes: +1 when a hidden reply shows again, else 0 */
+    public int unhide() {
+        if (hiddenAt == null) {
+            return 0;
+        }
         hiddenAt = null;
         hiddenBy = null;
+        return thread != null && deletedAt == null ? 1 : 0;
     }
 
     public void pin(Instant now) {

@@ -22,10 +22,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "post_tag")
 @NamedQuery(name = PostTag.OF_POST, query = "select t from PostTag t where t.post.id = :post")
+// The channel is left-joined: a path like t.post.channel.access would be an inner join and leave out every
+// company-wide post.
 @NamedQuery(name = PostTag.TRENDING, query = """
-        select t.tag, count(t) from PostTag t
-        where t.createdAt >= :since and t.post.deletedAt is null and t.post.hiddenAt is null
-          and (t.post.channel is null or t.post.channel.access = org.babillard.channels.entity.Channel.Access.OPEN)
+        select t.tag, count(t) from PostTag t join t.post p left join p.channel c
+        where t.createdAt >= :since and p.deletedAt is null and p.hiddenAt is null
+          and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN)
         group by t.tag order by count(t) desc, t.tag""")
 public class PostTag {
 

@@ -153,11 +153,15 @@ public class Timeline {
     public Conversation conversation(String reader, long postId) throws Refused {
         Employee me = reader(reader);
         Post post = em.find(Post.class, postId);
-        if (post == null || !visibility.canRead(me, post)) {
+        if (post == null) {
             throw Refused.notFound("post " + postId);
         }
         Post first = post.getThreadRoot();
-        if (!visibility.canRead(me, first) && !(first.isDeleted() && visibility.canRead(me, first.getChannel()))) {
+        // A deleted first post still holds its thread together: its replies stay readable where the channel is.
+        boolean firstDeleted = first.isDeleted() && !first.isHidden() && visibility.canRead(me, first.getChannel());
+        boolean readable = post == first ? visibility.canRead(me, first) || (firstDeleted && first.getReplies() > 0)
+                : visibility.canRead(me, post) && (visibility.canRead(me, first) || firstDeleted);
+        if (!readable) {
             throw Refused.notFound("post " + postId);
         }
         boolean moderates = visibility.canModerate(me, first);
@@ -165,11 +169,19 @@ public class Timeline {
                 .setMaxResults(LARGEST_THREAD + 1).getResultList();
         boolean more = replies.size() > LARGEST_THREAD;
         List<Post> shown = replies.stream().limit(LARGEST_THREAD).filter(r -> !r.isHidden() || moderates).toList();
+        if (post == first && firstDeleted && shown.isEmpty()) {
+            throw Refused.notFound("post " + postId);
+        }
         List<Post> all = new ArrayList<>();
         all.add(first);
         all.addAll(shown);
         List<TimelineEntry> entries = entries(me, all);
-        return new Conversation(entries.get(0), entries.subList(1, entries.size()), more);
+        TimelineEntry head = entries.get(0);
+        if (firstDeleted) {
+            head = new TimelineEntry(head.id(), "", "", true, "", head.createdAt(), null, 0, head.channel(), null,
+                    null, null, shown.size(), List.of(), false, false, false, false, false);
+        }
+        return new Conversation(head, List.copyOf(entries.subList(1, entries.size())), more, firstDeleted);
     }
 
     /** The entry of one post for this reader. */

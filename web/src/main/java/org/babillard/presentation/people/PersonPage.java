@@ -1,6 +1,6 @@
 package org.babillard.presentation.people;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,19 +21,22 @@ import java.util.Optional;
  * following them. The follow button posts the person's login back with it (the page keeps no state).
  */
 @Named
-@RequestScoped
-public class PersonPage {
+@ViewScoped
+public class PersonPage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final int RECENT_POSTS = 10;
 
+    // View scoped, so that the actions on its posts (PostActions) find the same posts when the page posts back.
     @Inject
-    HttpServletRequest request;
+    transient HttpServletRequest request;
 
     @Inject
-    People people;
+    transient People people;
 
     @Inject
-    Timeline timeline;
+    transient Timeline timeline;
 
     @Inject
     Following following;
@@ -42,7 +45,8 @@ public class PersonPage {
     Messages messages;
 
     private String u;
-    private Optional<PersonProfile> profile;
+    private transient Optional<PersonProfile> profile;
+    private List<PostView> recentPosts;
 
     public PersonProfile getProfile() {
         if (profile == null) {
@@ -54,9 +58,12 @@ public class PersonPage {
     }
 
     public List<PostView> getRecentPosts() {
-        PersonProfile p = getProfile();
-        return p == null ? List.of()
-                : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+        if (recentPosts == null) {
+            PersonProfile p = getProfile();
+            recentPosts = p == null ? List.of()
+                    : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+        }
+        return recentPosts;
     }
 
     /** Whether the reader may follow this person: someone else, still working here. */

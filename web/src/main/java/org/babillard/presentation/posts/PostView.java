@@ -3,9 +3,13 @@ package org.babillard.presentation.posts;
 import org.babillard.posts.control.Markup;
 import org.babillard.timeline.boundary.TimelineEntry;
 
+import org.babillard.posts.entity.Reaction;
+
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A timeline entry ready for the views: the text cut into plain, link, mention and hashtag pieces, each rendered
@@ -15,12 +19,21 @@ public final class PostView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Orders the reads of entries: a page shows the most recent read of each post (see PostActions#current). */
+    private static final AtomicLong READS = new AtomicLong();
+
     private final TimelineEntry entry;
     private final List<Markup.Piece> pieces;
+    private final long read = READS.incrementAndGet();
 
     private PostView(TimelineEntry entry) {
         this.entry = entry;
         this.pieces = Markup.pieces(entry.text());
+    }
+
+    /** Whether this view of the post was read after the other one. */
+    public boolean newerThan(PostView other) {
+        return read > other.read;
     }
 
     public static PostView of(TimelineEntry entry) {
@@ -116,5 +129,49 @@ public final class PostView implements Serializable {
     /** The reader moderates this post (its channel's moderator, or an admin). */
     public boolean isModerated() {
         return entry.moderated();
+    }
+
+    public boolean isThreadStart() {
+        return entry.threadId() == null;
+    }
+
+    public Long getReplyToId() {
+        return entry.replyToId();
+    }
+
+    /** The six reactions on offer, each with how many gave it, whether the reader did, and (some of) who. */
+    public List<ReactionSlot> getReactionBar() {
+        List<ReactionSlot> bar = new ArrayList<>();
+        for (Reaction.Emoji emoji : Reaction.Emoji.values()) {
+            TimelineEntry.ReactionCount given = entry.reactions().stream()
+                    .filter(r -> r.emoji().equals(emoji.name())).findFirst().orElse(null);
+            bar.add(new ReactionSlot(emoji.name(), emoji.glyph(), given == null ? 0 : given.count(),
+                    given != null && given.mine(), given == null ? List.of() : given.names()));
+        }
+        return bar;
+    }
+
+    /** One emoji of the reactions bar. */
+    public record ReactionSlot(String emoji, String glyph, int count, boolean mine, List<String> names)
+            implements Serializable {
+        public String getEmoji() {
+            return emoji;
+        }
+
+        public String getGlyph() {
+            return glyph;
+        }
+
+        public int getCount() {
+            return count;
+        }
+
+        public boolean isMine() {
+            return mine;
+        }
+
+        public List<String> getNames() {
+            return names;
+        }
     }
 }
