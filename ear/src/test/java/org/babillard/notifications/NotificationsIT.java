@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,12 @@ class NotificationsIT {
 
     @Inject
     LiveUpdates live;
+
+    @jakarta.persistence.PersistenceContext(unitName = "babillard-ejb.jar#babillard")
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.UserTransaction tx;
 
     private final List<String[]> heard = new CopyOnWriteArrayList<>();
     private final BiConsumer<String, Collection<String>> listener =
@@ -230,6 +237,20 @@ class NotificationsIT {
 
     /** Names unique to this run, so that a database kept from an earlier run changes nothing. */
     private static final String RUN = Long.toString(System.currentTimeMillis() % 2_176_782_336L, 36);
+
+    @Test
+    void aFormerEmployeeReadsNoNotificationsEvenThroughASessionLeftOpen() throws Exception {
+        String me = employee("fme", "Fanny Partie");
+        String colleague = employee("fcol", "Colin Collègue");
+        posts.publish(colleague, "Bonne route @" + me + " !");
+        assertEquals(1, notifications.unread(me));
+        tx.begin();
+        em.createQuery("select e from Employee e where e.username = :u", org.babillard.people.entity.Employee.class)
+                .setParameter("u", me).getSingleResult().left(java.time.Instant.now());
+        tx.commit();
+        assertEquals(0, notifications.unread(me), "no bell");
+        assertThrows(jakarta.ejb.EJBException.class, () -> notifications.page(me, null, 10), "no list");
+    }
 
     private String employee(String name, String displayName) {
         String username = "it." + name + "." + RUN;

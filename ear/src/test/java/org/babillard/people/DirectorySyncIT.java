@@ -181,7 +181,7 @@ class DirectorySyncIT {
         Employee gone = people.find(ZOE).orElseThrow();
         assertFalse(gone.isActive());
         assertTrue(gone.getLeftAt() != null);
-        TimelineEntry post = timeline.company(ZOE, postId + 1, 1).entries().get(0);
+        TimelineEntry post = timeline.company("camille.durand", postId + 1, 1).entries().get(0);
         assertEquals(postId, post.id());
         assertFalse(post.authorActive(), "the post stays, marked as a former employee's");
         assertThrows(IllegalStateException.class, hers::getCreationTime, "her session was ended");

@@ -392,6 +392,32 @@ class PostActionsIT {
         assertNotNull(timeline.conversation(moderator, post.getId()).first());
     }
 
+    @Test
+    void theRepliesOfAHiddenFirstPostShowNowhereElseEither() throws Exception {
+        String tag = "fil" + run.replace("-", "");
+        Post post = posts.publish(author, Draft.inChannel(secret.getId(), "A thread soon hidden " + run));
+        long unreadBefore = notifications.unread(author);
+        Post reply = posts.publish(member, Draft.reply(post.getId(), "@" + author + " quoting it #" + tag));
+        assertTrue(notified(author, reply.getId()));
+        assertEquals(unreadBefore + 1, notifications.unread(author), "one notification: the reply that mentions the author");
+        posts.bookmark(member, reply.getId());
+        posts.hide(moderator, post.getId());
+
+        assertFalse(ids(timeline.profile(member, member, null, 50).entries()).contains(reply.getId()), "profile");
+        assertFalse(ids(timeline.topic(member, tag, null, 50).entries()).contains(reply.getId()), "topic");
+        assertFalse(ids(timeline.bookmarks(member, null, 50).entries()).contains(reply.getId()), "bookmarks");
+        assertEquals(Refused.Reason.NOT_FOUND, assertThrows(Refused.class, () -> timeline.entry(author, reply.getId())).reason());
+        assertFalse(notified(author, reply.getId()), "the notification about the reply is gone");
+        assertEquals(unreadBefore, notifications.unread(author), "and so is its count");
+        assertEquals(Refused.Reason.NOT_FOUND,
+                assertThrows(Refused.class, () -> posts.react(member, reply.getId(), Reaction.Emoji.LIKE)).reason());
+        // The moderator still sees it all, and showing the first post again brings the thread back.
+        assertEquals(reply.getId(), timeline.entry(moderator, reply.getId()).id());
+        posts.unhide(moderator, post.getId());
+        assertTrue(ids(timeline.topic(member, tag, null, 50).entries()).contains(reply.getId()));
+        assertTrue(notified(author, reply.getId()));
+    }
+
     // --- helpers ---
 
     private static Map<Action, Outcome> row(Outcome... outcomes) {

@@ -56,16 +56,25 @@ public class Channels {
         Employee creator = actor(creatorUsername);
         String cleanName = ChannelNames.name(name);
         String slug = ChannelNames.slug(cleanName);
-        Optional<Channel> taken = bySlug(slug);
-        if (taken.isPresent()) {
-            if (visibility.canRead(creator, taken.get()) || visibility.isAdmin(creator)) {
-                throw new Refused(Refused.Reason.ALREADY, "channel.nameTaken");
-            }
-            // A private channel the creator may not see holds this address: "name taken" would tell them that it
-            // exists. The new channel gets another address instead, with a random ending.
+        if (access == Channel.Access.PRIVATE) {
+            // A private channel's address always ends with a random part: it can neither be guessed nor collide
+            // with another channel, so creating one tells nothing about the private channels that exist.
+            String base = slug;
             do {
-                slug = ChannelNames.withSuffix(ChannelNames.slug(cleanName));
+                slug = ChannelNames.withSuffix(base);
             } while (bySlug(slug).isPresent());
+        } else {
+            Optional<Channel> taken = bySlug(slug);
+            if (taken.isPresent()) {
+                if (visibility.canRead(creator, taken.get())) {
+                    throw new Refused(Refused.Reason.ALREADY, "channel.nameTaken");
+                }
+                // Only a channel made private after it was created can hold a plain address the creator may not
+                // see (its address was known while it was open): the new channel gets a random ending.
+                do {
+                    slug = ChannelNames.withSuffix(ChannelNames.slug(cleanName));
+                } while (bySlug(slug).isPresent());
+            }
         }
         Instant now = Clock.systemUTC().instant();
         Channel channel = new Channel(slug, cleanName, ChannelNames.description(description), access, posting, creator, now);
@@ -104,7 +113,7 @@ public class Channels {
     public void archive(String ownerUsername, long channelId, boolean archived) throws Refused {
         Employee owner = actor(ownerUsername);
         Channel channel = visible(owner, channelId);
-        if (!visibility.owns(owner, channel)) {
+        if (!visibility.owns(owner, channel) && !visibility.isAdmin(owner)) {
             throw Refused.notAllowed("archive channel " + channel.getSlug());
         }
         if (archived) {
@@ -382,6 +391,21 @@ public class Channels {
                             r.getEmployee().isActive())));
         }
         return members;
+    }
+
+    /**
+     * The team channels (from the directory's groups) a person belongs to, for their profile. Team channels are
+     * open, so anyone may see who is in them.
+     */
+    public List<ChannelSummary> teamsOf(String readerUsername, String username) {
+        Employee reader = actor(readerUsername);
+        Optional<Employee> person = people.find(username);
+        if (person.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Membership.TEAMS_OF, Channel.class).setParameter("employee", person.get().getId())
+                .getResultList().stream().filter(c -> visibility.canRead(reader, c))
+                .map(c -> summary(c, visibility.membership(c, reader), Optional.empty(), 0)).toList();
     }
 
     /** Marks the channel read up to this post for the reader (a member). */

@@ -31,6 +31,9 @@ import java.util.Objects;
 @NamedQuery(name = Membership.COUNT, query = "select count(m) from Membership m where m.channel.id = :channel")
 @NamedQuery(name = Membership.MINE, query = """
         select m from Membership m join fetch m.channel c where m.employee.id = :employee order by c.name""")
+@NamedQuery(name = Membership.TEAMS_OF, query = """
+        select c from Membership m join m.channel c where m.employee.id = :employee and c.directoryGroup is not null
+          and c.archivedAt is null order by c.name""")
 @NamedQuery(name = Membership.UNREAD, query = """
         select m.channel.id, count(p) from Membership m, Post p
         where m.employee.id = :employee and p.channel = m.channel and p.id > m.lastReadPost
@@ -46,6 +49,7 @@ public class Membership {
     public static final String COUNT = "Membership.count";
     public static final String MINE = "Membership.mine";
     public static final String UNREAD = "Membership.unread";
+    public static final String TEAMS_OF = "Membership.teamsOf";
     public static final String OWNERS = "Membership.owners";
 
     /** In increasing order of rights. */

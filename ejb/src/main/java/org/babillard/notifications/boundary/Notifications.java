@@ -43,7 +43,7 @@ public class Notifications {
     Event<Notified> notified;
 
     public long unread(String username) {
-        Optional<Employee> me = people.find(username);
+        Optional<Employee> me = people.find(username).filter(Employee::isActive);
         if (me.isEmpty()) {
             return 0;
         }
@@ -64,6 +64,10 @@ public class Notifications {
      */
     public NotificationPage page(String username, Long before, int size) {
         Employee me = people.find(username).orElseThrow(() -> new IllegalArgumentException("No employee " + username));
+        if (!me.isActive()) {
+            // Not even through a session left open on another node: a former employee reads nothing here.
+            throw new IllegalStateException(username + " no longer works here");
+        }
         int limit = Math.max(1, Math.min(size, LARGEST_PAGE));
         List<Notification> found = em.createQuery(LIST, Notification.class).setParameter("recipient", me.getId())
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
@@ -96,7 +100,9 @@ public class Notifications {
 
     private boolean readable(Employee me, Notification n) {
         if (n.getPost() != null) {
-            return visibility.canRead(me, n.getPost()) && !n.getPost().isHidden();
+            Post post = n.getPost();
+            boolean threadHidden = post.getThread() != null && post.getThread().isHidden();
+            return visibility.canRead(me, post) && !post.isHidden() && !threadHidden;
         }
         return true;
     }

@@ -29,6 +29,7 @@ import java.util.Objects;
         select count(n) from Notification n left join n.post p left join p.channel c
         where n.recipient.id = :recipient and n.readAt is null
           and (p is null or (p.deletedAt is null and p.hiddenAt is null
+               and not exists (select th from Post th where th = p.thread and th.hiddenAt is not null)
                and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
                     or exists (select m from Membership m where m.channel = c and m.employee.id = :recipient))))""")
 @NamedQuery(name = Notification.EARLIER, query = """

@@ -27,6 +27,7 @@ public class Visibility {
      */
     public static final String READABLE = """
              p.deletedAt is null and p.hiddenAt is null
+             and not exists (select th from Post th where th = p.thread and th.hiddenAt is not null)
              and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
                   or exists (select vm from Membership vm where vm.channel = c and vm.employee.id = :reader))""";
 
@@ -57,7 +58,9 @@ public class Visibility {
         if (post.isDeleted() || !canRead(reader, post.getChannel())) {
             return false;
         }
-        return !post.isHidden() || canModerate(reader, post);
+        // A hidden first post hides its whole thread, replies included, from all but moderators.
+        boolean threadHidden = post.getThread() != null && post.getThread().isHidden();
+        return (!post.isHidden() && !threadHidden) || canModerate(reader, post);
     }
 
     /** Channel owners and moderators moderate their channel's posts; admins moderate every post. */
@@ -72,9 +75,13 @@ public class Visibility {
         return channel != null && membership(channel, reader).map(m -> m.getRole().moderates()).orElse(false);
     }
 
-    /** Owners (and admins) change a channel's settings and members. */
+    /**
+     * Owners change a channel's settings and members. Administrators act as owners of open channels; a private
+     * channel's members are chosen by its own owners only, so that an administrator cannot let themselves in.
+     */
     public boolean owns(Employee reader, Channel channel) {
-        return isAdmin(reader) || membership(channel, reader).map(m -> m.getRole() == Membership.Role.OWNER).orElse(false);
+        boolean owner = membership(channel, reader).map(m -> m.getRole() == Membership.Role.OWNER).orElse(false);
+        return owner || (isAdmin(reader) && !channel.isPrivate());
     }
 
     /**

@@ -425,7 +425,11 @@ public class ChannelPage implements Serializable {
     }
 
     public void setClientKey(String clientKey) {
-        this.clientKey = clientKey;
+        try {
+            this.clientKey = UUID.fromString(clientKey).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            this.clientKey = UUID.randomUUID().toString();
+        }
     }
 
     public String getInvitee() {
