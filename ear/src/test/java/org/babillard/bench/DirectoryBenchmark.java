@@ -126,9 +126,9 @@ class DirectoryBenchmark {
             for (int m = 0; m < perGroup; m++) {
                 members.add("uid=bench.person" + ((g * perGroup + m) % EMPLOYEES) + ",ou=people," + BASE);
             }
-            directory.add(new Entry("cn=bench-team-" + g + ",ou=groups," + BASE,
+            directory.add(new Entry("cn=team-bench-" + g + ",ou=groups," + BASE,
                     new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "groupOfNames"),
-                    new com.unboundid.ldap.sdk.Attribute("cn", "bench-team-" + g),
+                    new com.unboundid.ldap.sdk.Attribute("cn", "team-bench-" + g),
                     new com.unboundid.ldap.sdk.Attribute("member", members)));
         }
         directory.startListening();
@@ -163,8 +163,10 @@ class DirectoryBenchmark {
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(By.id("sync:now")));
                 Instant start = Instant.now();
                 browser.findElement(By.id("sync:now")).click();
-                String said = new WebDriverWait(browser, Duration.ofMinutes(10)).until(
-                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li"))).getText();
+                new WebDriverWait(browser, Duration.ofMinutes(10)).until(
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li")));
+                String said = String.join(" ", browser.findElements(By.cssSelector("#sync\\:messages li")).stream()
+                        .map(org.openqa.selenium.WebElement::getText).toList());
                 long millis = Duration.between(start, Instant.now()).toMillis();
                 report.append("| ").append(run).append(" | ").append(millis).append(" ms | ").append(searches.get() - s0)
                         .append(" | ").append(entriesReturned.get() - e0).append(" | ").append(binds.get() - b0)

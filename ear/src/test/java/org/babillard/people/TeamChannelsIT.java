@@ -95,6 +95,9 @@ class TeamChannelsIT {
     DirectorySync sync;
 
     @Inject
+    org.babillard.channels.boundary.Channels channelsBoundary;
+
+    @Inject
     People people;
 
     @Inject
@@ -159,6 +162,11 @@ class TeamChannelsIT {
         assertTrue(channelOf("cn=babillard-admins," + GROUPS).isEmpty(), "a role group is no channel");
         DirectorySyncRun again = sync.synchronize();
         assertEquals(0, again.getChannelsCreated() + again.getMembersAdded() + again.getMembersRemoved(), "nothing new, nothing done");
+        // A member's profile lists their team channels, for any colleague who opens it.
+        Channel platform = channel(PLATFORM);
+        String member = channelsBoundary.members("camille.durand", platform.getId()).get(0).username();
+        assertTrue(channelsBoundary.teamsOf("camille.durand", member).stream().anyMatch(t -> t.id() == platform.getId()),
+                member + "'s profile lists " + platform.getName());
     }
 
     @Test

@@ -47,6 +47,10 @@ public class PersonPage implements java.io.Serializable {
     private String u;
     private transient Optional<PersonProfile> profile;
     private List<PostView> recentPosts;
+    private List<org.babillard.channels.boundary.ChannelSummary> teams;
+
+    @Inject
+    transient org.babillard.channels.boundary.Channels channels;
 
     public PersonProfile getProfile() {
         if (profile == null) {
@@ -55,6 +59,20 @@ public class PersonPage implements java.io.Serializable {
             profile = who == null || who.isBlank() ? Optional.empty() : people.profile(who.strip());
         }
         return profile.orElse(null);
+    }
+
+    /** The person's team channels, from the directory's groups. */
+    public List<org.babillard.channels.boundary.ChannelSummary> getTeams() {
+        if (teams == null) {
+            PersonProfile p = getProfile();
+            teams = p == null ? List.of() : channels.teamsOf(request.getUserPrincipal().getName(), p.person().username());
+        }
+        return teams;
+    }
+
+    /** "12 members" in the reader's language. */
+    public String membersLabel(org.babillard.channels.boundary.ChannelSummary team) {
+        return messages.text("people.teamMembers", team.members());
     }
 
     public List<PostView> getRecentPosts() {
