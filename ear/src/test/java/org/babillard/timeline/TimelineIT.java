@@ -101,4 +101,31 @@ class TimelineIT {
         assertEquals(0, timeline.newerOnHome(reader, newestFirst.get(0)));
         assertEquals(3, timeline.newerOnHome(reader, newestFirst.get(3)), "three posts are newer than the fourth");
     }
+
+    @Test
+    void aProfilePagesThroughAllThePersonsReadablePostsAndRepliesNewestFirst() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String reader = person("preader", run);
+        String author = person("pauthor", run);
+        String owner = person("powner", run);
+        Channel secret = channels.create(owner, "Secret " + run, null, Channel.Access.PRIVATE, Channel.Posting.MEMBERS);
+        channels.invite(owner, secret.getId(), author);
+        channels.join(author, secret.getId());
+        List<Long> readable = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            long post = posts.publish(author, "profile " + i).getId();
+            readable.add(post);
+            readable.add(posts.publish(author, Draft.reply(post, "and a reply " + i)).getId());
+            posts.publish(author, Draft.inChannel(secret.getId(), "not for the reader " + i));
+        }
+        List<Long> walked = new ArrayList<>();
+        TimelinePage page = timeline.profile(reader, author, null, 5);
+        walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        while (page.hasMore()) {
+            page = timeline.profile(reader, author, page.nextBefore(), 5);
+            walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        }
+        readable.sort(java.util.Comparator.reverseOrder());
+        assertEquals(readable, walked, "18 posts and replies in four pages, none of the private channel's");
+    }
 }

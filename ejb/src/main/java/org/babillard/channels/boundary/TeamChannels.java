@@ -2,6 +2,7 @@ package org.babillard.channels.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import org.babillard.channels.control.ChannelNames;
 import org.babillard.channels.entity.Channel;
@@ -67,8 +68,11 @@ public class TeamChannels {
         String key = groupDn.toLowerCase(Locale.ROOT);
         String channelName = teamName(name);
         String channelDescription = teamDescription(description);
+        // The sync holds every employee and membership in its persistence context: a query that flushed first would
+        // compare them all, once per group (16 s of a 21 s sync at 519 groups and 10,000 people). Nothing this
+        // query could see is pending: each group comes once, and its channel is looked up before it is created.
         Channel channel = em.createNamedQuery(Channel.BY_GROUP, Channel.class).setParameter("group", key)
-                .getResultStream().findFirst().orElse(null);
+                .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst().orElse(null);
         boolean created = false;
         boolean changed = false;
         if (channel == null) {
@@ -89,7 +93,7 @@ public class TeamChannels {
         Map<String, Membership> current = new HashMap<>();
         if (!created) {
             em.createNamedQuery(Membership.MEMBERS, Membership.class).setParameter("channel", channel.getId())
-                    .getResultList().forEach(m -> current.put(m.getEmployee().getDirectoryDn().toLowerCase(Locale.ROOT), m));
+                    .setFlushMode(FlushModeType.COMMIT).getResultList().forEach(m -> current.put(m.getEmployee().getDirectoryDn().toLowerCase(Locale.ROOT), m));
         }
         int added = 0;
         int removed = 0;

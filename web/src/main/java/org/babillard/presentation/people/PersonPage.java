@@ -47,6 +47,7 @@ public class PersonPage implements java.io.Serializable {
     private String u;
     private transient Optional<PersonProfile> profile;
     private List<PostView> recentPosts;
+    private Long olderBefore;
     private List<org.babillard.channels.boundary.ChannelSummary> teams;
 
     @Inject
@@ -77,11 +78,31 @@ public class PersonPage implements java.io.Serializable {
 
     public List<PostView> getRecentPosts() {
         if (recentPosts == null) {
+            recentPosts = new java.util.ArrayList<>();
             PersonProfile p = getProfile();
-            recentPosts = p == null ? List.of()
-                    : timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS).entries().stream().map(PostView::of).toList();
+            if (p != null) {
+                appendPosts(timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS));
+            }
         }
         return recentPosts;
+    }
+
+    /** The person's older posts, a page at a time (keyset: below the last one shown). */
+    public void loadMore() {
+        PersonProfile p = getProfile();
+        if (p != null && olderBefore != null) {
+            appendPosts(timeline.profile(request.getUserPrincipal().getName(), p.person().username(), olderBefore,
+                    Timeline.DEFAULT_PAGE_SIZE));
+        }
+    }
+
+    public boolean isMore() {
+        return olderBefore != null;
+    }
+
+    private void appendPosts(org.babillard.timeline.boundary.TimelinePage page) {
+        page.entries().forEach(e -> recentPosts.add(PostView.of(e)));
+        olderBefore = page.nextBefore();
     }
 
     /** Whether the reader may follow this person: someone else, still working here. */
