@@ -174,6 +174,8 @@ class ChannelsJourneyIT extends Journey {
             waitForPost(third);
             browser = nathan;
             assertEquals("1 nouveau message", waitFor(By.id("newer:show"), Duration.ofSeconds(20)).getText());
+            assertEquals("1", waitFor(By.id("channels-unread")).getText().strip().replaceAll("\\D.*", ""),
+                    "the top bar counts the new thread live");
             browser.findElement(By.id("newer:show")).click();
             waitForPost(third);
         } finally {
