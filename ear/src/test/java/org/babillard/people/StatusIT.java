@@ -3,6 +3,8 @@ package org.babillard.people;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import org.babillard.channels.boundary.Channels;
+import org.babillard.channels.entity.Channel;
 import org.babillard.it.Deployments;
 import org.babillard.people.boundary.People;
 import org.babillard.people.boundary.PersonCard;
@@ -49,6 +51,9 @@ class StatusIT {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    Channels channels;
 
     @Resource
     UserTransaction tx;
@@ -163,6 +168,21 @@ class StatusIT {
 
         statuses.set(author, "Back at my desk", null);
         assertEquals("Back at my desk", timeline.entry(reader, withStatus).authorStatus(), "the status as of reading, not of posting");
+    }
+
+    @Test
+    void channelMemberListsShowTheStatus() throws Exception {
+        String owner = person("Olga Owner");
+        String member = person("Max Member");
+        statuses.set(member, "Working on the Q3 budget", null);
+        long channel = channels.create(owner, "Status " + UUID.randomUUID().toString().substring(0, 8), "",
+                Channel.Access.OPEN, Channel.Posting.MEMBERS).getId();
+        channels.join(member, channel);
+
+        var members = channels.members(owner, channel);
+        assertEquals("Working on the Q3 budget",
+                members.stream().filter(m -> m.username().equals(member)).findFirst().orElseThrow().status());
+        assertNull(members.stream().filter(m -> m.username().equals(owner)).findFirst().orElseThrow().status());
     }
 
     private PersonCard card(String username) {
