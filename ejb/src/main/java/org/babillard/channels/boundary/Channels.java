@@ -382,13 +382,14 @@ public class Channels {
         List<ChannelMember> members = new java.util.ArrayList<>(em.createNamedQuery(Membership.MEMBERS, Membership.class)
                 .setParameter("channel", channelId).getResultList().stream()
                 .map(m -> new ChannelMember(m.getEmployee().getUsername(), m.getEmployee().getDisplayName(),
-                        m.getEmployee().getTitle(), m.getRole().name(), m.getEmployee().isActive()))
+                        m.getEmployee().getTitle(), m.getRole().name(), m.getEmployee().isActive(),
+                        m.getEmployee().statusAt(java.time.Clock.systemUTC().instant())))
                 .toList());
         if (visibility.owns(reader, channel)) {
             em.createNamedQuery(ChannelRequest.OF_CHANNEL, ChannelRequest.class).setParameter("channel", channelId)
                     .getResultList().forEach(r -> members.add(new ChannelMember(r.getEmployee().getUsername(),
                             r.getEmployee().getDisplayName(), r.getEmployee().getTitle(), r.getKind().name(),
-                            r.getEmployee().isActive())));
+                            r.getEmployee().isActive(), null)));
         }
         return members;
     }

@@ -4,11 +4,16 @@ import org.babillard.people.entity.Employee;
 
 /** A person as lists show them. Bean getters for the views (Expression Language 5 does not read records). */
 public record PersonCard(String username, String displayName, String title, String department, String site, boolean active,
-                         String photoHash) {
+                         String photoHash, String status) {
 
     static PersonCard of(Employee e) {
         return new PersonCard(e.getUsername(), e.getDisplayName(), e.getTitle(), e.getDepartment(), e.getSite(), e.isActive(),
-                e.getPhotoHash());
+                e.getPhotoHash(), e.statusAt(java.time.Clock.systemUTC().instant()));
+    }
+
+    /** The person's current status (see Statuses), or null when none shows. */
+    public String getStatus() {
+        return status;
     }
 
     /** The photo's version (null: no photo), which makes its address change when the photo does. */

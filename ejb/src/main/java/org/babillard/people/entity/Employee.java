@@ -100,6 +100,14 @@ public class Employee {
     @Column(name = "welcomed_at")
     private OffsetDateTime welcomedAt;
 
+    /** The person's current status as they wrote it, or null; see {@link #statusAt(Instant)}. */
+    @Column(name = "status_text", length = 400)
+    private String statusText;
+
+    /** When the status stops showing, or null for "until cleared". */
+    @Column(name = "status_until")
+    private OffsetDateTime statusUntil;
+
     @Version
     private long version;
 
@@ -247,6 +255,27 @@ public class Employee {
 
     public void chooseLanguage(String language) {
         this.language = language;
+    }
+
+    /** The person sets their status (already checked by the boundary); {@code until} null keeps it until cleared. */
+    public void status(String text, Instant until) {
+        this.statusText = Objects.requireNonNull(text);
+        this.statusUntil = until == null ? null : until.atOffset(ZoneOffset.UTC);
+    }
+
+    public void clearStatus() {
+        statusText = null;
+        statusUntil = null;
+    }
+
+    /** The status as it shows at this instant: null when none was set or it has expired. */
+    public String statusAt(Instant now) {
+        return statusText == null || (statusUntil != null && !statusUntil.toInstant().isAfter(now)) ? null : statusText;
+    }
+
+    /** When the status shown at this instant expires, or null (no status, or no expiry). */
+    public Instant statusUntilAt(Instant now) {
+        return statusAt(now) == null || statusUntil == null ? null : statusUntil.toInstant();
     }
 
     public Long getId() {

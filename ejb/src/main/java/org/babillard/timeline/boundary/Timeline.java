@@ -179,7 +179,7 @@ public class Timeline {
         TimelineEntry head = entries.get(0);
         if (firstDeleted) {
             head = new TimelineEntry(head.id(), "", "", true, "", head.createdAt(), null, 0, head.channel(), null,
-                    null, null, shown.size(), List.of(), false, false, false, false, false);
+                    null, null, shown.size(), List.of(), false, false, false, false, false, null);
         }
         return new Conversation(head, List.copyOf(entries.subList(1, entries.size())), more, firstDeleted);
     }
@@ -292,6 +292,8 @@ public class Timeline {
                 .setParameter("employee", reader.getId()).setParameter("posts", ids).getResultList());
         boolean admin = visibility.isAdmin(reader);
         Map<Long, Boolean> moderatesChannel = new HashMap<>();
+        // Authors come with the page's query (join fetch), so their statuses cost no query of their own.
+        java.time.Instant now = java.time.Clock.systemUTC().instant();
         List<TimelineEntry> entries = new ArrayList<>(posts.size());
         for (Post p : posts) {
             Channel c = p.getChannel();
@@ -307,7 +309,7 @@ public class Timeline {
                     replyTo == null ? null : replyTo.getAuthor().getUsername(),
                     p.getReplies(), counts(reactions.getOrDefault(p.getId(), Map.of()), reader),
                     bookmarked.contains(p.getId()), p.isPinned(), p.isHidden(),
-                    p.getAuthor().getId().equals(reader.getId()), moderates));
+                    p.getAuthor().getId().equals(reader.getId()), moderates, p.getAuthor().statusAt(now)));
         }
         return entries;
     }

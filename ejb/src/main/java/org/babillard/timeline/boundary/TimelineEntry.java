@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * One post as a given reader sees it: where it was written, its thread, the reactions, and what this reader may
- * do with it. {@code authorActive} is false for a former employee's post.
+ * do with it. {@code authorActive} is false for a former employee's post. {@code authorStatus} is the author's
+ * status as it shows at the time of reading (null when none), read with the page's posts (it lives on the author's row).
  */
 public record TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
                             Instant createdAt, Instant editedAt, long version,
                             ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
                             List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
-                            boolean mine, boolean moderated) implements Serializable {
+                            boolean mine, boolean moderated, String authorStatus) implements Serializable {
 
     /** A post's channel, as a timeline names it. */
     public record ChannelRef(long id, String slug, String name, boolean privateChannel) implements Serializable {

@@ -61,6 +61,11 @@ public final class PostView implements Serializable {
         return entry.authorActive();
     }
 
+    /** The author's status as of reading, or null. */
+    public String getAuthorStatus() {
+        return entry.authorStatus();
+    }
+
     public Instant getCreatedAt() {
         return entry.createdAt();
     }
