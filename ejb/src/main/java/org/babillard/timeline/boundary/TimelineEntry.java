@@ -1,5 +1,7 @@
 package org.babillard.timeline.boundary;
 
+import org.babillard.attachments.boundary.AttachmentInfo;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,17 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                             Instant createdAt, Instant editedAt, long version,
                             ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
                             List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
-                            boolean mine, boolean moderated) implements Serializable {
+                            boolean mine, boolean moderated, List<AttachmentInfo> attachments) implements Serializable {
+
+    /** An entry without attachments (the constructor before attachments existed). */
+    public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, Instant editedAt, long version,
+                         ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                         List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                         boolean mine, boolean moderated) {
+        this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, List.of());
+    }
 
     /** A post's channel, as a timeline names it. */
     public record ChannelRef(long id, String slug, String name, boolean privateChannel) implements Serializable {
