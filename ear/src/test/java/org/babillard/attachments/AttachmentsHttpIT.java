@@ -52,7 +52,11 @@ class AttachmentsHttpIT {
     @Test
     void aGuessedAddressAnswers404AndFilesCarryTheirHeaders() throws Exception {
         String guessed = UUID.randomUUID().toString().replace("-", "");
-        assertTrue(new String(get(base + "attachments/" + guessed).body(), StandardCharsets.UTF_8).contains("login:username"),
+        HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<byte[]> anonymous = stranger.send(HttpRequest.newBuilder(URI.create(base + "attachments/" + guessed)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(new String(anonymous.body(), StandardCharsets.UTF_8).contains("login:username"),
                 "nobody logged in gets the login page");
 
         logIn("camille.durand");
