@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.babillard.attachments.boundary.AttachmentInfo;
+import org.babillard.attachments.control.PostAttachments;
 import org.babillard.channels.entity.Channel;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
@@ -76,6 +78,9 @@ public class Timeline {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    PostAttachments postAttachments;
 
     @Inject
     People people;
@@ -277,7 +282,7 @@ public class Timeline {
         return new TimelinePage(entries, more ? entries.get(entries.size() - 1).id() : null);
     }
 
-    /** Entries with reactions and bookmarks in two queries for the whole page. */
+    /** Entries with reactions, bookmarks and attachments in three queries for the whole page. */
     private List<TimelineEntry> entries(Employee reader, List<Post> posts) {
         if (posts.isEmpty()) {
             return List.of();
@@ -290,6 +295,7 @@ public class Timeline {
         }
         Set<Long> bookmarked = new HashSet<>(em.createNamedQuery(Bookmark.AMONG, Long.class)
                 .setParameter("employee", reader.getId()).setParameter("posts", ids).getResultList());
+        Map<Long, List<AttachmentInfo>> attachments = postAttachments.of(ids);
         boolean admin = visibility.isAdmin(reader);
         Map<Long, Boolean> moderatesChannel = new HashMap<>();
         // Authors come with the page's query (join fetch), so their statuses cost no query of their own.
@@ -309,7 +315,8 @@ public class Timeline {
                     replyTo == null ? null : replyTo.getAuthor().getUsername(),
                     p.getReplies(), counts(reactions.getOrDefault(p.getId(), Map.of()), reader),
                     bookmarked.contains(p.getId()), p.isPinned(), p.isHidden(),
-                    p.getAuthor().getId().equals(reader.getId()), moderates, p.getAuthor().statusAt(now)));
+                    p.getAuthor().getId().equals(reader.getId()), moderates, p.getAuthor().statusAt(now),
+                    attachments.getOrDefault(p.getId(), List.of())));
         }
         return entries;
     }

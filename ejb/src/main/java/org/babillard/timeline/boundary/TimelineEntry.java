@@ -1,5 +1,7 @@
 package org.babillard.timeline.boundary;
 
+import org.babillard.attachments.boundary.AttachmentInfo;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +15,30 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                             Instant createdAt, Instant editedAt, long version,
                             ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
                             List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
-                            boolean mine, boolean moderated, String authorStatus) implements Serializable {
+                            boolean mine, boolean moderated, String authorStatus, List<AttachmentInfo> attachments)
+        implements Serializable {
+
+    /** An entry without attachments. */
+    public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, Instant editedAt, long version,
+                         ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                         List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                         boolean mine, boolean moderated, String authorStatus) {
+        this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, authorStatus,
+                List.of());
+    }
+
+    /** An entry without the author's status or attachments. */
+    public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, Instant editedAt, long version,
+                         ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                         List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                         boolean mine, boolean moderated) {
+        this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, null,
+                List.of());
+    }
 
     /** A post's channel, as a timeline names it. */
     public record ChannelRef(long id, String slug, String name, boolean privateChannel) implements Serializable {

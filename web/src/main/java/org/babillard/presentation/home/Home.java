@@ -7,11 +7,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.attachments.boundary.AttachmentRejected;
+import org.babillard.attachments.boundary.Attachments;
+import org.babillard.attachments.boundary.Upload;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.attachments.ComposerFiles;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
@@ -47,6 +51,12 @@ public class Home implements Serializable {
     @Inject
     transient Messages messages;
 
+    @Inject
+    transient Attachments attachments;
+
+    @Inject
+    transient ComposerFiles files;
+
     private String text;
     private String clientKey;
     private Stream stream = Stream.HOME;
@@ -74,13 +84,14 @@ public class Home implements Serializable {
     public void publish() {
         FacesContext faces = FacesContext.getCurrentInstance();
         Draft draft = new Draft(text, null, null, clientKey);
+        List<Upload> uploads = files.uploads();
         try {
             try {
-                posts.publish(me(), draft);
+                attachments.publishWithFiles(me(), draft, uploads);
             } catch (EJBException e) {
                 // Two submissions of one composer at the same instant: the second one meets the first one's key in
                 // the unique index; publishing again finds the post the first one made and publishes nothing.
-                posts.publish(me(), draft);
+                attachments.publishWithFiles(me(), draft, uploads);
             }
             text = null;
             clientKey = UUID.randomUUID().toString();
@@ -92,6 +103,9 @@ public class Home implements Serializable {
                 case CONTROL_CHARACTERS -> "post.controlCharacters";
             };
             faces.addMessage("composer:text", messages.error(key, e.length(), e.limit()));
+            faces.validationFailed();
+        } catch (AttachmentRejected e) {
+            faces.addMessage(ComposerFiles.MESSAGES_FOR, files.problem(e));
             faces.validationFailed();
         } catch (Refused e) {
             // A company-wide post is never refused; a reply or channel post made here would be.

@@ -140,6 +140,11 @@ public final class PostView implements Serializable {
         return entry.threadId() == null;
     }
 
+    /** The post's images and files (attachments). */
+    public List<org.babillard.attachments.boundary.AttachmentInfo> getAttachments() {
+        return entry.attachments() == null ? List.of() : entry.attachments();
+    }
+
     public Long getReplyToId() {
         return entry.replyToId();
     }
