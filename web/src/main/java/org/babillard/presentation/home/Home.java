@@ -12,6 +12,7 @@ import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.polls.PollComposer;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
@@ -47,6 +48,9 @@ public class Home implements Serializable {
     @Inject
     transient Messages messages;
 
+    @Inject
+    PollComposer pollComposer;
+
     private String text;
     private String clientKey;
     private Stream stream = Stream.HOME;
@@ -76,12 +80,13 @@ public class Home implements Serializable {
         Draft draft = new Draft(text, null, null, clientKey);
         try {
             try {
-                posts.publish(me(), draft);
+                pollComposer.publish(me(), draft);
             } catch (EJBException e) {
                 // Two submissions of one composer at the same instant: the second one meets the first one's key in
                 // the unique index; publishing again finds the post the first one made and publishes nothing.
-                posts.publish(me(), draft);
+                pollComposer.publish(me(), draft);
             }
+            pollComposer.reset();
             text = null;
             clientKey = UUID.randomUUID().toString();
             load();
@@ -94,8 +99,9 @@ public class Home implements Serializable {
             faces.addMessage("composer:text", messages.error(key, e.length(), e.limit()));
             faces.validationFailed();
         } catch (Refused e) {
-            // A company-wide post is never refused; a reply or channel post made here would be.
-            faces.addMessage("composer:text", messages.error("live.composer.refused"));
+            // A poll's choices or deadline break a rule; otherwise a company-wide post is never refused.
+            boolean poll = e.reason() == Refused.Reason.INVALID && e.detail() != null && e.detail().startsWith("poll.");
+            faces.addMessage("composer:text", messages.error(poll ? "refused." + e.detail() : "live.composer.refused"));
             faces.validationFailed();
         }
     }
