@@ -163,8 +163,8 @@ public class Polls {
         List<Object[]> rows = em.createQuery("""
                         select pl.postId, pl.deadline, ch.position, ch.text
                         from PollChoice ch join ch.poll pl join pl.post p left join p.channel c
-                        where p.id in :posts and""" + Visibility.READABLE + """
-                         order by pl.postId, ch.position""", Object[].class)
+                        where p.id in :posts and"""
+                        + " " + Visibility.READABLE + " order by pl.postId, ch.position", Object[].class)
                 .setParameter("posts", new HashSet<>(postIds)).setParameter("reader", reader.getId()).getResultList();
         if (rows.isEmpty()) {
             return Map.of();
@@ -212,7 +212,8 @@ public class Polls {
         Employee reader = actor(username);
         List<Object[]> rows = em.createQuery("""
                         select q.postId, q.bestAnswerId, p.author.username from Question q, Post p left join p.channel c
-                        where p.id = q.postId and p.id in :posts and""" + Visibility.READABLE, Object[].class)
+                        where p.id = q.postId and p.id in :posts and"""
+                        + " " + Visibility.READABLE, Object[].class)
                 .setParameter("posts", new HashSet<>(postIds)).setParameter("reader", reader.getId()).getResultList();
         Map<Long, QuestionState> result = new HashMap<>();
         rows.forEach(row -> result.put((Long) row[0], new QuestionState((String) row[2], (Long) row[1])));

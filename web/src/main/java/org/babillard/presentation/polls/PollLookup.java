@@ -76,14 +76,15 @@ public class PollLookup {
         if (poll.isClosed()) {
             return messages.text("poll.closed");
         }
-        Duration left = Duration.between(Instant.now(), poll.getDeadline());
-        if (left.toDays() >= 1) {
-            return messages.text("poll.closesInDays", left.toDays());
+        // Rounded to the nearest unit: "3 days" for a poll that closes in 2 days and 23 hours.
+        long minutes = Math.max(1, Duration.between(Instant.now(), poll.getDeadline()).toMinutes());
+        if (minutes >= 24 * 60) {
+            return messages.text("poll.closesInDays", (minutes + 12 * 60) / (24 * 60));
         }
-        if (left.toHours() >= 1) {
-            return messages.text("poll.closesInHours", left.toHours());
+        if (minutes >= 60) {
+            return messages.text("poll.closesInHours", (minutes + 30) / 60);
         }
-        return messages.text("poll.closesInMinutes", Math.max(1, left.toMinutes()));
+        return messages.text("poll.closesInMinutes", minutes);
     }
 
     public String totalLabel(PollResults poll) {
