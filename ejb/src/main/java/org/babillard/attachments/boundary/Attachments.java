@@ -75,7 +75,20 @@ public class Attachments {
         if (files.size() > MOST_FILES) {
             throw new AttachmentRejected(AttachmentRejected.Problem.TOO_MANY, "", MOST_FILES);
         }
-        Post post = posts.publish(authorUsername, draft);
+        return attach(posts.publish(authorUsername, draft), files);
+    }
+
+    /**
+     * Attaches these files to a post just published in the caller's transaction (a poll's, a question's), all or
+     * nothing: if the transaction rolls back, no file stays.
+     *
+     * @throws AttachmentRejected a file too large, a program, an empty file or more than {@value #MOST_FILES}
+     */
+    public Post attach(Post post, List<Upload> uploads) throws AttachmentRejected {
+        List<Upload> files = uploads == null ? List.of() : uploads;
+        if (files.size() > MOST_FILES) {
+            throw new AttachmentRejected(AttachmentRejected.Problem.TOO_MANY, "", MOST_FILES);
+        }
         if (files.isEmpty()) {
             return post;
         }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.attachments.boundary.AttachmentRejected;
-import org.babillard.attachments.boundary.Attachments;
 import org.babillard.attachments.boundary.Upload;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
@@ -16,6 +15,7 @@ import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
 import org.babillard.presentation.attachments.ComposerFiles;
+import org.babillard.presentation.polls.PollComposer;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
@@ -52,10 +52,10 @@ public class Home implements Serializable {
     transient Messages messages;
 
     @Inject
-    transient Attachments attachments;
+    transient ComposerFiles files;
 
     @Inject
-    transient ComposerFiles files;
+    PollComposer pollComposer;
 
     private String text;
     private String clientKey;
@@ -87,12 +87,13 @@ public class Home implements Serializable {
         List<Upload> uploads = files.uploads();
         try {
             try {
-                attachments.publishWithFiles(me(), draft, uploads);
+                pollComposer.publish(me(), draft, uploads);
             } catch (EJBException e) {
                 // Two submissions of one composer at the same instant: the second one meets the first one's key in
                 // the unique index; publishing again finds the post the first one made and publishes nothing.
-                attachments.publishWithFiles(me(), draft, uploads);
+                pollComposer.publish(me(), draft, uploads);
             }
+            pollComposer.reset();
             text = null;
             clientKey = UUID.randomUUID().toString();
             load();
@@ -108,8 +109,9 @@ public class Home implements Serializable {
             faces.addMessage(ComposerFiles.MESSAGES_FOR, files.problem(e));
             faces.validationFailed();
         } catch (Refused e) {
-            // A company-wide post is never refused; a reply or channel post made here would be.
-            faces.addMessage("composer:text", messages.error("live.composer.refused"));
+            // A poll's choices or deadline break a rule; otherwise a company-wide post is never refused.
+            boolean poll = e.reason() == Refused.Reason.INVALID && e.detail() != null && e.detail().startsWith("poll.");
+            faces.addMessage("composer:text", messages.error(poll ? "refused." + e.detail() : "live.composer.refused"));
             faces.validationFailed();
         }
     }
