@@ -12,7 +12,27 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                             Instant createdAt, Instant editedAt, long version,
                             ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
                             List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
-                            boolean mine, boolean moderated) implements Serializable {
+                            boolean mine, boolean moderated, String audience) implements Serializable {
+
+    /** An entry for the company or a channel, as before audiences were chosen. */
+    public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, Instant editedAt, long version,
+                         ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                         List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                         boolean mine, boolean moderated) {
+        this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, "COMPANY");
+    }
+
+    /** Whether the author's notebook holds this entry: nobody else reads it. */
+    public boolean isNotebook() {
+        return "NOTEBOOK".equals(audience);
+    }
+
+    /** Whether only the author and the people mentioned read it. */
+    public boolean isForMentioned() {
+        return "MENTIONED".equals(audience);
+    }
 
     /** A post's channel, as a timeline names it. */
     public record ChannelRef(long id, String slug, String name, boolean privateChannel) implements Serializable {

@@ -12,6 +12,7 @@ import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.notebook.AudienceChoice;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
@@ -47,6 +48,9 @@ public class Home implements Serializable {
     @Inject
     transient Messages messages;
 
+    @Inject
+    AudienceChoice audienceChoice;
+
     private String text;
     private String clientKey;
     private Stream stream = Stream.HOME;
@@ -73,7 +77,7 @@ public class Home implements Serializable {
 
     public void publish() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Draft draft = new Draft(text, null, null, clientKey);
+        Draft draft = new Draft(text, null, null, clientKey, audienceChoice.audience());
         try {
             try {
                 posts.publish(me(), draft);
