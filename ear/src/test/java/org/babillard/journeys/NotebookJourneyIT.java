@@ -78,12 +78,12 @@ class NotebookJourneyIT extends Journey {
 
         browser.findElement(By.id("logout:submit")).click();
         logIn(READER, "demo");
-        waitForPost(open);
+        waitFor(By.id("composer:text"));
         assertFalse(browser.getPageSource().contains(run + " salary") || browser.getPageSource().contains(run + " call"),
                 "not in the colleague's home");
         browser.findElement(By.id("streams:company")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
-                By.cssSelector("#timeline .section-title"), "Everything in the company"));
+                By.cssSelector("#timeline .section-title"), "EVERYTHING IN THE COMPANY"));
         waitForPost(open);
         assertFalse(browser.getPageSource().contains("Private note " + run), "not in the company stream");
         assertFalse(browser.getPageSource().contains("Home note " + run), "not in the company stream");
