@@ -72,6 +72,18 @@ public class LiveDelivery {
                 }
                 audience.addAll(members);
             }
+            if (post.getAudience().isRestricted()) {
+                // A notebook entry reaches its author's pages only; a post to the people mentioned, its readers'.
+                Set<String> readers = new HashSet<>();
+                readers.add(post.getThreadRoot().getAuthor().getUsername());
+                if (post.getAudience() == Post.Audience.MENTIONED) {
+                    readers.addAll(em.createQuery(
+                            "select m.employee.username from Mention m where m.post.id = :p", String.class)
+                            .setParameter("p", post.getThreadRoot().getId()).getResultList());
+                }
+                audience.add(post.getAuthor().getUsername());
+                audience.retainAll(readers);
+            }
             String json = "{\"type\":\"post\",\"id\":" + postId
                     + ",\"channel\":" + (channel == null ? "null" : channel.getId())
                     + ",\"thread\":" + (post.getThread() == null ? "null" : post.getThread().getId())

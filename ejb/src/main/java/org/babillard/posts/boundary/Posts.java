@@ -90,7 +90,7 @@ public class Posts {
         Employee author = actor(authorUsername);
         if (draft.clientKey() != null && draft.clientKey().length() > CLIENT_KEY_LIMIT) {
             // Composers send a UUID; a longer key is no composer's: it publishes without the double-submit guard.
-            draft = new Draft(draft.text(), draft.channelId(), draft.replyToId(), null);
+            draft = new Draft(draft.text(), draft.channelId(), draft.replyToId(), null, draft.audience());
         }
         if (draft.clientKey() != null) {
             // Two submissions of one composer at once (a double click) wait for each other here, so the second
@@ -104,6 +104,10 @@ public class Posts {
             }
         }
         String text = checked(draft.text());
+        if (draft.audience() != null && draft.audience().isRestricted() && draft.channelId() != null) {
+            // A channel's posts are for its readers; a notebook entry or a post to the people mentioned has no channel.
+            throw new Refused(Refused.Reason.INVALID, "post.audienceInChannel");
+        }
         Channel channel = null;
         Post replyTo = null;
         if (draft.replyToId() != null) {
@@ -131,7 +135,7 @@ public class Posts {
             }
         }
         Instant now = Clock.systemUTC().instant();
-        Post post = new Post(author, channel, replyTo, text, now, draft.clientKey());
+        Post post = new Post(author, channel, replyTo, text, now, draft.clientKey(), draft.audience());
         em.persist(post);
         em.flush();
         if (replyTo != null) {
@@ -288,6 +292,10 @@ public class Posts {
     public void report(String username, long postId, String reason) throws Refused {
         Employee reporter = actor(username);
         Post post = readable(reporter, postId);
+        if (post.getAudience().isRestricted()) {
+            // Nobody but its chosen readers may read it, administrators included: there is no one to report it to.
+            throw Refused.notAllowed("report post " + postId);
+        }
         String why = reason == null ? "" : PostText.normalize(reason);
         if (why.isEmpty()) {
             throw new Refused(Refused.Reason.INVALID, "report.reasonMissing");
@@ -353,7 +361,7 @@ public class Posts {
      */
     private Post moderatable(Employee actor, long postId) throws Refused {
         Post post = em.find(Post.class, postId);
-        if (post != null && !post.isDeleted() && visibility.isAdmin(actor)) {
+        if (post != null && !post.isDeleted() && !post.getAudience().isRestricted() && visibility.isAdmin(actor)) {
             return post;
         }
         return readable(actor, postId);
@@ -383,6 +391,12 @@ public class Posts {
         for (String tag : Markup.hashtags(text)) {
             em.persist(new PostTag(post, tag));
         }
+        if (post.isNotebook()) {
+            // A notebook entry is nobody else's business: a name in it is plain text, stored and told to no one.
+            return;
+        }
+        // For a post to the people mentioned, being mentioned in its first post is what lets one read it.
+        boolean mentionGrants = post.getAudience() == Post.Audience.MENTIONED && post.getThread() == null;
         Set<Long> stored = new HashSet<>();
         em.createNamedQuery(Mention.OF_POST, Mention.class).setParameter("post", post.getId()).getResultList()
                 .forEach(m -> stored.add(m.getEmployee().getId()));
@@ -392,11 +406,15 @@ public class Posts {
                 continue;
             }
             // Someone who cannot read the post is neither recorded nor told: the mention stays plain text for them.
-            if (!visibility.canRead(mentioned.get(), post)) {
+            if (!mentionGrants && !visibility.canRead(mentioned.get(), post)) {
                 continue;
             }
             em.persist(new Mention(post, mentioned.get()));
             stored.add(mentioned.get().getId());
+            if (mentionGrants) {
+                // The notifier checks that the person may read the post, which the mention just stored decides.
+                em.flush();
+            }
             if (!mentionedBefore.contains(login)
                     && notifier.notify(mentioned.get(), Notification.Kind.MENTION, post.getAuthor(), post, post.getChannel())) {
                 told.add(mentioned.get());

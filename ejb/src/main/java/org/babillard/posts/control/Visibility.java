@@ -23,13 +23,25 @@ public class Visibility {
     /**
      * JPQL: post {@code p}, whose channel is left-joined as {@code c}, is readable by {@code :reader} (an
      * employee id): not deleted, not hidden, and company-wide, in an open channel, or in a channel the reader
-     * belongs to.
+     * belongs to; and, for its audience, a notebook entry only by its author, a post for the people mentioned only
+     * by the thread's author and the people its first post mentions.
      */
     public static final String READABLE = """
              p.deletedAt is null and p.hiddenAt is null
              and not exists (select th from Post th where th = p.thread and th.hiddenAt is not null)
              and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
-                  or exists (select vm from Membership vm where vm.channel = c and vm.employee.id = :reader))""";
+                  or exists (select vm from Membership vm where vm.channel = c and vm.employee.id = :reader))
+             and (p.audience = org.babillard.posts.entity.Post.Audience.COMPANY
+                  or (p.audience = org.babillard.posts.entity.Post.Audience.NOTEBOOK and p.author.id = :reader)
+                  or (p.audience = org.babillard.posts.entity.Post.Audience.MENTIONED and p.thread is null
+                      and (p.author.id = :reader
+                           or exists (select vmn from Mention vmn where vmn.post = p and vmn.employee.id = :reader)))
+                  or (p.audience = org.babillard.posts.entity.Post.Audience.MENTIONED
+                      and exists (select vmt from Post vmt where vmt = p.thread and (vmt.author.id = :reader
+                           or exists (select vmm from Mention vmm where vmm.post = vmt and vmm.employee.id = :reader)))))""";
+
+    /** JPQL: post {@code p} is for everyone who may read its channel (no chosen audience narrows it). */
+    public static final String PUBLIC_AUDIENCE = "p.audience = org.babillard.posts.entity.Post.Audience.COMPANY";
 
     @PersistenceContext
     EntityManager em;
@@ -53,9 +65,12 @@ public class Visibility {
         return channel == null || channel.getAccess() == Channel.Access.OPEN || membership(channel, reader).isPresent();
     }
 
-    /** Readable posts: not deleted, and not hidden except to those who moderate them. */
+    /**
+     * Readable posts: not deleted, within their audience, and not hidden except to those who moderate them.
+     * A notebook entry is its author's alone: no administrator or moderator reads it.
+     */
     public boolean canRead(Employee reader, Post post) {
-        if (post.isDeleted() || !canRead(reader, post.getChannel())) {
+        if (post.isDeleted() || !canRead(reader, post.getChannel()) || !inAudience(reader, post)) {
             return false;
         }
         // A hidden first post hides its whole thread, replies included, from all but moderators.
@@ -63,8 +78,35 @@ public class Visibility {
         return (!post.isHidden() && !threadHidden) || canModerate(reader, post);
     }
 
-    /** Channel owners and moderators moderate their channel's posts; admins moderate every post. */
+    /**
+     * Whether the reader is among those the post's chosen audience lets in: everyone for the company or a
+     * channel; the author alone for a notebook entry; the thread's author and the people its first post mentions
+     * for a post to the people mentioned (their mention is what lets them read).
+     */
+    public boolean inAudience(Employee reader, Post post) {
+        Post first = post.getThreadRoot();
+        return switch (post.getAudience()) {
+            case COMPANY, CHANNEL -> true;
+            case NOTEBOOK -> post.getAuthor().getId().equals(reader.getId());
+            case MENTIONED -> first.getAuthor().getId().equals(reader.getId()) || isMentioned(reader, first);
+        };
+    }
+
+    private boolean isMentioned(Employee reader, Post post) {
+        return !em.createQuery("select m.id from Mention m where m.post.id = :post and m.employee.id = :reader", Long.class)
+                .setParameter("post", post.getId()).setParameter("reader", reader.getId())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Channel owners and moderators moderate their channel's posts; admins moderate every post open to the company
+     * or a channel. Nobody moderates a post whose audience the author chose (notebook, people mentioned): nobody
+     * else may read it, and moderating must not be a way in.
+     */
     public boolean canModerate(Employee reader, Post post) {
+        if (post.getAudience().isRestricted()) {
+            return false;
+        }
         return canModerate(reader, post.getChannel());
     }
 

@@ -2,6 +2,8 @@ package org.babillard.posts.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -31,6 +33,26 @@ import java.util.Objects;
 @NamedQuery(name = Post.PINNED,
         query = "select p from Post p join fetch p.author where p.channel.id = :channel and p.pinnedAt is not null and p.deletedAt is null and p.hiddenAt is null order by p.pinnedAt desc")
 public class Post {
+
+    /**
+     * Who may read a post, chosen at posting; a reply takes its thread's. {@code CHANNEL} is what a post with a
+     * channel means (stored as {@code COMPANY}: the channel decides). See {@code Visibility}.
+     */
+    public enum Audience {
+        /** Everyone in the company, or the channel's readers for a post in a channel. */
+        COMPANY,
+        /** The channel's readers; implied by the channel, never stored. */
+        CHANNEL,
+        /** Only the author and the people the thread's first post mentions. */
+        MENTIONED,
+        /** Only the author: their private notebook, which nobody else, admins included, ever reads. */
+        NOTEBOOK;
+
+        /** Whether only some named people (or the author alone) may read it. */
+        public boolean isRestricted() {
+            return this == MENTIONED || this == NOTEBOOK;
+        }
+    }
 
     public static final String BY_CLIENT_KEY = "Post.byClientKey";
     public static final String PINNED = "Post.pinned";
@@ -90,6 +112,10 @@ public class Post {
     @Column(name = "client_key", length = 64, updatable = false)
     private String clientKey;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16, updatable = false)
+    private Audience audience = Audience.COMPANY;
+
     @Version
     private long version;
 
@@ -120,6 +146,19 @@ public class Post {
             this.channel = this.thread.channel;
         } else {
             this.channel = channel;
+        }
+        this.audience = this.thread == null ? Audience.COMPANY : this.thread.audience;
+    }
+
+    /**
+     * A post for a chosen audience: a reply takes its thread's audience whatever is asked, so that answering never
+     * widens who reads a thread; a post in a channel is read by the channel's readers.
+     */
+    public Post(Employee author, Channel channel, Post replyTo, String text, Instant createdAt, String clientKey,
+                Audience audience) {
+        this(author, channel, replyTo, text, createdAt, clientKey);
+        if (this.thread == null && this.channel == null && audience != null && audience != Audience.CHANNEL) {
+            this.audience = audience;
         }
     }
 
@@ -248,6 +287,15 @@ public class Post {
 
     public String getClientKey() {
         return clientKey;
+    }
+
+    /** Who may read this post: {@code CHANNEL} for a post in a channel. */
+    public Audience getAudience() {
+        return channel != null && audience == Audience.COMPANY ? Audience.CHANNEL : audience;
+    }
+
+    public boolean isNotebook() {
+        return audience == Audience.NOTEBOOK;
     }
 
     public long getVersion() {

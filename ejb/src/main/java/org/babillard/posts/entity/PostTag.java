@@ -23,11 +23,12 @@ import java.util.Objects;
 @Table(name = "post_tag")
 @NamedQuery(name = PostTag.OF_POST, query = "select t from PostTag t where t.post.id = :post")
 // The channel is left-joined: a path like t.post.channel.access would be an inner join and leave out every
-// company-wide post.
+// company-wide post. Notebook entries and posts to the people mentioned never trend: their tags are their readers'.
 @NamedQuery(name = PostTag.TRENDING, query = """
         select t.tag, count(t) from PostTag t join t.post p left join p.channel c
         where t.createdAt >= :since and p.deletedAt is null and p.hiddenAt is null
           and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN)
+          and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY
         group by t.tag order by count(t) desc, t.tag""")
 public class PostTag {
 

@@ -72,6 +72,13 @@ public class Timeline {
     static final String BOOKMARKS = FROM + Visibility.READABLE
             + " and p.id in (select b.post.id from Bookmark b where b.employee.id = :reader)" + NEWEST_FIRST;
 
+    /** The reader's own notebook entries (served by the index on author and id). */
+    static final String NOTEBOOK = FROM + Visibility.READABLE
+            + " and a.id = :reader and p.audience = org.babillard.posts.entity.Post.Audience.NOTEBOOK" + NEWEST_FIRST;
+
+    static final String NOTEBOOK_SEARCH = NOTEBOOK.replace(NEWEST_FIRST,
+            " and lower(p.text) like :words escape '!'" + NEWEST_FIRST);
+
     static final String REPLIES = """
             select p from Post p join fetch p.author a left join p.channel c
             where p.thread.id = :thread and p.deletedAt is null order by p.id""";
@@ -140,6 +147,20 @@ public class Timeline {
         return page(me, query(BOOKMARKS, me, before), size);
     }
 
+    /**
+     * The reader's private notebook, newest first; with words, only the entries holding them (case ignored).
+     * Nobody else's entries, ever: the query is on the reader's own id.
+     */
+    public TimelinePage notebook(String reader, String words, Long before, int size) {
+        Employee me = reader(reader);
+        String wanted = words == null ? "" : words.strip().toLowerCase(java.util.Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return page(me, query(NOTEBOOK, me, before), size);
+        }
+        String pattern = "%" + wanted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return page(me, query(NOTEBOOK_SEARCH, me, before).setParameter("words", pattern), size);
+    }
+
     /** The pinned posts of a channel. */
     public List<TimelineEntry> pinned(String reader, long channelId) throws Refused {
         Employee me = reader(reader);
@@ -163,7 +184,8 @@ public class Timeline {
         }
         Post first = post.getThreadRoot();
         // A deleted first post still holds its thread together: its replies stay readable where the channel is.
-        boolean firstDeleted = first.isDeleted() && !first.isHidden() && visibility.canRead(me, first.getChannel());
+        boolean firstDeleted = first.isDeleted() && !first.isHidden() && visibility.canRead(me, first.getChannel())
+                && visibility.inAudience(me, first);
         boolean readable = post == first ? visibility.canRead(me, first) || (firstDeleted && first.getReplies() > 0)
                 : visibility.canRead(me, post) && (visibility.canRead(me, first) || firstDeleted);
         if (!readable) {
@@ -184,7 +206,8 @@ public class Timeline {
         TimelineEntry head = entries.get(0);
         if (firstDeleted) {
             head = new TimelineEntry(head.id(), "", "", true, "", head.createdAt(), null, 0, head.channel(), null,
-                    null, null, shown.size(), List.of(), false, false, false, false, false, null);
+                    null, null, shown.size(), List.of(), false, false, false, false, false, null, List.of(),
+                    head.audience());
         }
         return new Conversation(head, List.copyOf(entries.subList(1, entries.size())), more, firstDeleted);
     }
@@ -315,8 +338,9 @@ public class Timeline {
                     replyTo == null ? null : replyTo.getAuthor().getUsername(),
                     p.getReplies(), counts(reactions.getOrDefault(p.getId(), Map.of()), reader),
                     bookmarked.contains(p.getId()), p.isPinned(), p.isHidden(),
-                    p.getAuthor().getId().equals(reader.getId()), moderates, p.getAuthor().statusAt(now),
-                    attachments.getOrDefault(p.getId(), List.of())));
+                    p.getAuthor().getId().equals(reader.getId()), moderates && !p.getAudience().isRestricted(),
+                    p.getAuthor().statusAt(now), attachments.getOrDefault(p.getId(), List.of()),
+                    p.getAudience().name()));
         }
         return entries;
     }

@@ -15,8 +15,20 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                             Instant createdAt, Instant editedAt, long version,
                             ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
                             List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
-                            boolean mine, boolean moderated, String authorStatus, List<AttachmentInfo> attachments)
-        implements Serializable {
+                            boolean mine, boolean moderated, String authorStatus, List<AttachmentInfo> attachments,
+                            String audience) implements Serializable {
+
+    /** An entry for the company or a channel (as before audiences were chosen). */
+    public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, Instant editedAt, long version,
+                         ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                         List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                         boolean mine, boolean moderated, String authorStatus,
+                         List<AttachmentInfo> attachments) {
+        this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, authorStatus, attachments,
+                "COMPANY");
+    }
 
     /** An entry without attachments. */
     public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
@@ -25,8 +37,8 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                          List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
                          boolean mine, boolean moderated, String authorStatus) {
         this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
-                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, authorStatus,
-                List.of());
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, authorStatus, List.of(),
+                "COMPANY");
     }
 
     /** An entry without the author's status or attachments. */
@@ -37,7 +49,17 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                          boolean mine, boolean moderated) {
         this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
                 replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, null,
-                List.of());
+                List.of(), "COMPANY");
+    }
+
+    /** Whether the author's notebook holds this entry: nobody else reads it. */
+    public boolean isNotebook() {
+        return "NOTEBOOK".equals(audience);
+    }
+
+    /** Whether only the author and the people mentioned read it. */
+    public boolean isForMentioned() {
+        return "MENTIONED".equals(audience);
     }
 
     /** A post's channel, as a timeline names it. */

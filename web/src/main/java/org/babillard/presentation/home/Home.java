@@ -15,6 +15,7 @@ import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
 import org.babillard.presentation.attachments.ComposerFiles;
+import org.babillard.presentation.notebook.AudienceChoice;
 import org.babillard.presentation.polls.PollComposer;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
@@ -57,6 +58,9 @@ public class Home implements Serializable {
     @Inject
     PollComposer pollComposer;
 
+    @Inject
+    AudienceChoice audienceChoice;
+
     private String text;
     private String clientKey;
     private Stream stream = Stream.HOME;
@@ -83,7 +87,7 @@ public class Home implements Serializable {
 
     public void publish() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Draft draft = new Draft(text, null, null, clientKey);
+        Draft draft = new Draft(text, null, null, clientKey, audienceChoice.audience());
         List<Upload> uploads = files.uploads();
         try {
             try {

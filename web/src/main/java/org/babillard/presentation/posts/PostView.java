@@ -44,6 +44,21 @@ public final class PostView implements Serializable {
         return entry;
     }
 
+    /** A notebook entry: only its author ever reads it. */
+    public boolean isNotebook() {
+        return entry.isNotebook();
+    }
+
+    /** Only the author and the people mentioned read it. */
+    public boolean isForMentioned() {
+        return entry.isForMentioned();
+    }
+
+    /** An audience the author chose (notebook, people mentioned): nobody else may read it, nor report it. */
+    public boolean isRestricted() {
+        return entry.isNotebook() || entry.isForMentioned();
+    }
+
     public long getId() {
         return entry.id();
     }
