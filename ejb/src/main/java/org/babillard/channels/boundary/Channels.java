@@ -365,6 +365,20 @@ public class Channels {
         return visible;
     }
 
+    /**
+     * The channels this employee may start a thread in (their channels, not archived; announcement channels only
+     * where they moderate), by name: where they may post or share a post.
+     */
+    public List<ChannelSummary> postable(String username) {
+        Employee employee = actor(username);
+        return em.createNamedQuery(Membership.MINE, Membership.class).setParameter("employee", employee.getId())
+                .getResultList().stream()
+                .filter(m -> visibility.canStartThread(employee, m.getChannel()))
+                .map(m -> summary(m.getChannel(), Optional.of(m), Optional.empty(), 0))
+                .sorted(java.util.Comparator.comparing(s -> s.name().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
     /** Channels whose name starts with the words typed, among those the reader may see: for autocomplete. */
     public List<ChannelSummary> suggest(String readerUsername, String typed, int limit) {
         Employee reader = actor(readerUsername);

@@ -72,6 +72,13 @@ public class LiveDelivery {
                 }
                 audience.addAll(members);
             }
+            Post original = post.getReadableWith();
+            if (original != null && original.getChannel() != null && original.getChannel().isPrivate()) {
+                // A share of a private channel's post (or a reply to it) reaches only those who may read the original.
+                audience.retainAll(new HashSet<>(em.createQuery(
+                        "select m.employee.username from Membership m where m.channel.id = :c", String.class)
+                        .setParameter("c", original.getChannel().getId()).getResultList()));
+            }
             if (post.getAudience().isRestricted()) {
                 // A notebook entry reaches its author's pages only; a post to the people mentioned, its readers'.
                 Set<String> readers = new HashSet<>();

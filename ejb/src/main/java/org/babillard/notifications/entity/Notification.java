@@ -44,7 +44,7 @@ public class Notification {
     public static final String EARLIER = "Notification.earlier";
 
     public enum Kind {
-        MENTION, REPLY, REACTION, FOLLOW, JOIN_REQUEST, INVITATION, JOINED
+        MENTION, REPLY, REACTION, FOLLOW, JOIN_REQUEST, INVITATION, JOINED, SHARE
     }
 
     @Id

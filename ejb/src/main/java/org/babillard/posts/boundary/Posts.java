@@ -151,6 +151,73 @@ public class Posts {
     }
 
     /**
+     * Shares a post the sharer may read, company-wide (to their followers and the company stream) or into a
+     * channel they may start threads in, with their comment (may be empty). Sharing a share shares its original.
+     * The share is read only by those who may read both where it is posted and the original: sharing never widens
+     * who reads a post. A notebook entry or a post for the people mentioned cannot be shared. With a client key
+     * already used by this author, returns the share published then.
+     *
+     * @param channelId the channel, or null for company-wide
+     * @throws PostRejected if the comment is too long or holds control characters
+     * @throws Refused      NOT_FOUND for a post or channel the sharer cannot see; INVALID ("post.shareRestricted")
+     *                      for a notebook entry or a post for the people mentioned; NOT_ALLOWED or ARCHIVED for a
+     *                      channel the sharer may not start threads in
+     */
+    public Post share(String sharerUsername, long postId, String comment, Long channelId, String clientKey)
+            throws PostRejected, Refused {
+        Employee sharer = actor(sharerUsername);
+        if (clientKey != null && clientKey.length() > CLIENT_KEY_LIMIT) {
+            clientKey = null;
+        }
+        if (clientKey != null) {
+            em.lock(sharer, LockModeType.PESSIMISTIC_WRITE);
+            Optional<Post> earlier = em.createNamedQuery(Post.BY_CLIENT_KEY, Post.class)
+                    .setParameter("author", sharer.getId()).setParameter("key", clientKey)
+                    .getResultStream().findFirst();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Post original = readable(sharer, postId);
+        if (original.getSharedPost() != null) {
+            original = readable(sharer, original.getSharedPost().getId());
+        }
+        if (original.isHidden() || original.getThreadRoot().isHidden()) {
+            throw Refused.notFound("post " + postId);
+        }
+        if (original.getAudience().isRestricted()) {
+            throw new Refused(Refused.Reason.INVALID, "post.shareRestricted");
+        }
+        String text = comment == null || comment.isBlank() ? "" : checked(comment);
+        Channel channel = null;
+        if (channelId != null) {
+            channel = em.find(Channel.class, channelId);
+            if (channel == null || !visibility.canRead(sharer, channel)) {
+                throw Refused.notFound("channel " + channelId);
+            }
+            if (channel.isArchived()) {
+                throw new Refused(Refused.Reason.ARCHIVED, channel.getSlug());
+            }
+            if (!visibility.canStartThread(sharer, channel)) {
+                throw Refused.notAllowed("share in " + channel.getSlug());
+            }
+        }
+        Post share = Post.share(sharer, channel, original, text, Clock.systemUTC().instant(), clientKey);
+        em.persist(share);
+        em.flush();
+        Set<Employee> told = new HashSet<>();
+        tagAndMention(share, text, Set.of(), told);
+        Employee originalAuthor = original.getAuthor();
+        if (!originalAuthor.getId().equals(sharer.getId()) && originalAuthor.isActive()
+                && told.stream().noneMatch(e -> e.getId().equals(originalAuthor.getId()))) {
+            // The notifier checks that the original's author may read the share (its channel may be closed to them).
+            notifier.notify(originalAuthor, Notification.Kind.SHARE, sharer, share, channel);
+        }
+        published.fire(new PostPublished(share.getId(), sharer.getUsername()));
+        return share;
+    }
+
+    /**
      * Replaces the text of the author's own post. The earlier text stays in the post's history.
      *
      * @param expectedVersion the version the author started editing; if the post changed since, nothing is saved

@@ -24,21 +24,35 @@ public class Visibility {
      * JPQL: post {@code p}, whose channel is left-joined as {@code c}, is readable by {@code :reader} (an
      * employee id): not deleted, not hidden, and company-wide, in an open channel, or in a channel the reader
      * belongs to; and, for its audience, a notebook entry only by its author, a post for the people mentioned only
-     * by the thread's author and the people its first post mentions.
+     * by the thread's author and the people its first post mentions; and a share (or a reply in a share's thread)
+     * only by those who may also read the original by the same rule.
      */
-    public static final String READABLE = """
-             p.deletedAt is null and p.hiddenAt is null
-             and not exists (select th from Post th where th = p.thread and th.hiddenAt is not null)
-             and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN
-                  or exists (select vm from Membership vm where vm.channel = c and vm.employee.id = :reader))
-             and (p.audience = org.babillard.posts.entity.Post.Audience.COMPANY
-                  or (p.audience = org.babillard.posts.entity.Post.Audience.NOTEBOOK and p.author.id = :reader)
-                  or (p.audience = org.babillard.posts.entity.Post.Audience.MENTIONED and p.thread is null
-                      and (p.author.id = :reader
-                           or exists (select vmn from Mention vmn where vmn.post = p and vmn.employee.id = :reader)))
-                  or (p.audience = org.babillard.posts.entity.Post.Audience.MENTIONED
-                      and exists (select vmt from Post vmt where vmt = p.thread and (vmt.author.id = :reader
-                           or exists (select vmm from Mention vmm where vmm.post = vmt and vmm.employee.id = :reader)))))""";
+    public static final String READABLE = readable("p", "c", "") + """
+
+             and (p.readableWith is null or exists (select rwp from Post rwp left join rwp.channel rwc
+                  where rwp = p.readableWith and """ + readable("rwp", "rwc", "rw") + "))";
+
+    /**
+     * The rule for one post {@code p} in channel {@code c}, its subqueries' aliases suffixed with {@code x} so that
+     * the rule can be nested. Java's {@link #canRead(Employee, Post)} says the same.
+     */
+    private static String readable(String p, String c, String x) {
+        // The leading space: a text block loses its first line's indentation, and the rule follows an "and".
+        return " " + """
+                 {p}.deletedAt is null and {p}.hiddenAt is null
+                 and not exists (select th{x} from Post th{x} where th{x} = {p}.thread and th{x}.hiddenAt is not null)
+                 and ({c} is null or {c}.access = org.babillard.channels.entity.Channel.Access.OPEN
+                      or exists (select vm{x} from Membership vm{x} where vm{x}.channel = {c} and vm{x}.employee.id = :reader))
+                 and ({p}.audience = org.babillard.posts.entity.Post.Audience.COMPANY
+                      or ({p}.audience = org.babillard.posts.entity.Post.Audience.NOTEBOOK and {p}.author.id = :reader)
+                      or ({p}.audience = org.babillard.posts.entity.Post.Audience.MENTIONED and {p}.thread is null
+                          and ({p}.author.id = :reader
+                               or exists (select vmn{x} from Mention vmn{x} where vmn{x}.post = {p} and vmn{x}.employee.id = :reader)))
+                      or ({p}.audience = org.babillard.posts.entity.Post.Audience.MENTIONED
+                          and exists (select vmt{x} from Post vmt{x} where vmt{x} = {p}.thread and (vmt{x}.author.id = :reader
+                               or exists (select vmm{x} from Mention vmm{x} where vmm{x}.post = vmt{x} and vmm{x}.employee.id = :reader)))))"""
+                .replace("{p}", p).replace("{c}", c).replace("{x}", x);
+    }
 
     /** JPQL: post {@code p} is for everyone who may read its channel (no chosen audience narrows it). */
     public static final String PUBLIC_AUDIENCE = "p.audience = org.babillard.posts.entity.Post.Audience.COMPANY";
@@ -71,6 +85,10 @@ public class Visibility {
      */
     public boolean canRead(Employee reader, Post post) {
         if (post.isDeleted() || !canRead(reader, post.getChannel()) || !inAudience(reader, post)) {
+            return false;
+        }
+        // A share, and every reply in its thread, is for no one who may not read the original.
+        if (post.getReadableWith() != null && !canRead(reader, post.getReadableWith())) {
             return false;
         }
         // A hidden first post hides its whole thread, replies included, from all but moderators.

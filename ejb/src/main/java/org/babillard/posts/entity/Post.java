@@ -116,6 +116,19 @@ public class Post {
     @Column(nullable = false, length = 16, updatable = false)
     private Audience audience = Audience.COMPANY;
 
+    /** The post this one shares (shown inside it); null for a post that shares nothing. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "shared_post_id", updatable = false)
+    private Post sharedPost;
+
+    /**
+     * The post whose readers bound this one's: the original of a share, for the share and every reply in its
+     * thread. Whoever cannot read it cannot read this post either (see {@code Visibility}).
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "readable_with", updatable = false)
+    private Post readableWith;
+
     @Version
     private long version;
 
@@ -148,6 +161,8 @@ public class Post {
             this.channel = channel;
         }
         this.audience = this.thread == null ? Audience.COMPANY : this.thread.audience;
+        // A reply in a share's thread is read by no one who may not read the original.
+        this.readableWith = this.thread == null ? null : this.thread.readableWith;
     }
 
     /**
@@ -160,6 +175,22 @@ public class Post {
         if (this.thread == null && this.channel == null && audience != null && audience != Audience.CHANNEL) {
             this.audience = audience;
         }
+    }
+
+    /**
+     * A share of {@code original} (never itself a share: the caller shares the original of a share), company-wide
+     * or in a channel, with the sharer's comment (possibly empty). Its readers are those of its own channel or the
+     * company who may also read the original.
+     */
+    public static Post share(Employee author, Channel channel, Post original, String comment, Instant createdAt,
+                             String clientKey) {
+        if (original.sharedPost != null) {
+            throw new IllegalArgumentException("Share the original, not a share");
+        }
+        Post share = new Post(author, channel, null, comment, createdAt, clientKey);
+        share.sharedPost = original;
+        share.readableWith = original;
+        return share;
     }
 
     /** Replaces the text; the caller keeps the earlier one as a {@link PostVersion}. */
@@ -296,6 +327,16 @@ public class Post {
 
     public boolean isNotebook() {
         return audience == Audience.NOTEBOOK;
+    }
+
+    /** The post this one shares, or null. */
+    public Post getSharedPost() {
+        return sharedPost;
+    }
+
+    /** The post whose readers bound this one's (a share's original), or null. */
+    public Post getReadableWith() {
+        return readableWith;
     }
 
     public long getVersion() {

@@ -207,7 +207,7 @@ public class Timeline {
         if (firstDeleted) {
             head = new TimelineEntry(head.id(), "", "", true, "", head.createdAt(), null, 0, head.channel(), null,
                     null, null, shown.size(), List.of(), false, false, false, false, false, null, List.of(),
-                    head.audience());
+                    head.audience(), null);
         }
         return new Conversation(head, List.copyOf(entries.subList(1, entries.size())), more, firstDeleted);
     }
@@ -318,7 +318,9 @@ public class Timeline {
         }
         Set<Long> bookmarked = new HashSet<>(em.createNamedQuery(Bookmark.AMONG, Long.class)
                 .setParameter("employee", reader.getId()).setParameter("posts", ids).getResultList());
-        Map<Long, List<AttachmentInfo>> attachments = postAttachments.of(ids);
+        List<Long> withShared = new ArrayList<>(ids);
+        posts.stream().map(Post::getSharedPost).filter(java.util.Objects::nonNull).forEach(o -> withShared.add(o.getId()));
+        Map<Long, List<AttachmentInfo>> attachments = postAttachments.of(withShared);
         boolean admin = visibility.isAdmin(reader);
         Map<Long, Boolean> moderatesChannel = new HashMap<>();
         // Authors come with the page's query (join fetch), so their statuses cost no query of their own.
@@ -340,9 +342,22 @@ public class Timeline {
                     bookmarked.contains(p.getId()), p.isPinned(), p.isHidden(),
                     p.getAuthor().getId().equals(reader.getId()), moderates && !p.getAudience().isRestricted(),
                     p.getAuthor().statusAt(now), attachments.getOrDefault(p.getId(), List.of()),
-                    p.getAudience().name()));
+                    p.getAudience().name(), shared(p.getSharedPost(), attachments)));
         }
         return entries;
+    }
+
+    /** What a share shows of its original (readable by whoever reads the share: the query's rule says so). */
+    private static TimelineEntry.Shared shared(Post original, Map<Long, List<AttachmentInfo>> attachments) {
+        if (original == null) {
+            return null;
+        }
+        Channel c = original.getChannel();
+        return new TimelineEntry.Shared(original.getId(), original.getAuthor().getUsername(),
+                original.getAuthor().getDisplayName(), original.getAuthor().isActive(), original.getText(),
+                original.getCreatedAt(), original.isEdited(),
+                c == null ? null : new TimelineEntry.ChannelRef(c.getId(), c.getSlug(), c.getName(), c.isPrivate()),
+                attachments.getOrDefault(original.getId(), List.of()));
     }
 
     private static List<TimelineEntry.ReactionCount> counts(Map<String, List<Object[]>> byEmoji, Employee reader) {

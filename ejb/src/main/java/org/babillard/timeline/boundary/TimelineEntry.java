@@ -16,7 +16,19 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
                             ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
                             List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
                             boolean mine, boolean moderated, String authorStatus, List<AttachmentInfo> attachments,
-                            String audience) implements Serializable {
+                            String audience, Shared shared) implements Serializable {
+
+    /** An entry that shares nothing. */
+    public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, Instant editedAt, long version,
+                         ChannelRef channel, Long threadId, Long replyToId, String replyToUsername, int replies,
+                         List<ReactionCount> reactions, boolean bookmarked, boolean pinned, boolean hidden,
+                         boolean mine, boolean moderated, String authorStatus, List<AttachmentInfo> attachments,
+                         String audience) {
+        this(id, authorUsername, authorDisplayName, authorActive, text, createdAt, editedAt, version, channel, threadId,
+                replyToId, replyToUsername, replies, reactions, bookmarked, pinned, hidden, mine, moderated, authorStatus,
+                attachments, audience, null);
+    }
 
     /** An entry for the company or a channel (as before audiences were chosen). */
     public TimelineEntry(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
@@ -75,6 +87,20 @@ public record TimelineEntry(long id, String authorUsername, String authorDisplay
         public boolean isPrivateChannel() {
             return privateChannel;
         }
+    }
+
+    /**
+     * The post a share shows, as the reader sees it inside the share (the share is only readable by those who
+     * may read it).
+     */
+    public record Shared(long id, String authorUsername, String authorDisplayName, boolean authorActive, String text,
+                         Instant createdAt, boolean edited, ChannelRef channel, List<AttachmentInfo> attachments)
+            implements Serializable {
+    }
+
+    /** Whether this post shares another. */
+    public boolean isShare() {
+        return shared != null;
     }
 
     /** How many gave one emoji, whether the reader did, and (some of) who. */

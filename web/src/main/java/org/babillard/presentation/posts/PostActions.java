@@ -44,6 +44,9 @@ public class PostActions implements Serializable {
     @Inject
     transient Messages messages;
 
+    @Inject
+    transient org.babillard.channels.boundary.Channels channels;
+
     private final Map<Long, PostView> fresh = new HashMap<>();
     private final Set<Long> gone = new HashSet<>();
     private final Map<Long, Notice> notices = new HashMap<>();
@@ -55,6 +58,11 @@ public class PostActions implements Serializable {
     private Long reporting;
     private String reportReason;
     private Long historyOf;
+    private Long sharing;
+    private String shareTarget;
+    private String shareComment;
+    private String shareKey;
+    private List<org.babillard.channels.boundary.ChannelSummary> shareChannels = List.of();
     private List<VersionView> history = List.of();
 
     /** A message shown inside one post, after an action on it. */
@@ -258,6 +266,96 @@ public class PostActions implements Serializable {
         }
     }
 
+    // --- sharing ---
+
+    /** The value of the share dialog's target that means "my followers" (company-wide); channels are their ids. */
+    public static final String TO_FOLLOWERS = "followers";
+
+    public void openShare(PostView post) {
+        clearFor(post.getId());
+        sharing = post.getId();
+        shareTarget = TO_FOLLOWERS;
+        shareComment = null;
+        // One key per opened dialog: a double click on "Share" shares once.
+        shareKey = java.util.UUID.randomUUID().toString();
+        shareChannels = channels.postable(me());
+    }
+
+    public boolean isSharing(long id) {
+        return sharing != null && sharing == id;
+    }
+
+    public void cancelShare() {
+        sharing = null;
+        shareComment = null;
+    }
+
+    public void share(PostView post) {
+        long id = post.getId();
+        notices.remove(id);
+        Long channelId = null;
+        String where = null;
+        if (shareTarget != null && !TO_FOLLOWERS.equals(shareTarget)) {
+            try {
+                long wanted = Long.parseLong(shareTarget);
+                var channel = shareChannels.stream().filter(c -> c.id() == wanted).findFirst();
+                if (channel.isEmpty()) {
+                    notices.put(id, new Notice(messages.text("postActions.refused.notFound"), true));
+                    return;
+                }
+                channelId = wanted;
+                where = channel.get().name();
+            } catch (NumberFormatException e) {
+                notices.put(id, new Notice(messages.text("postActions.refused.invalid"), true));
+                return;
+            }
+        }
+        try {
+            posts.share(me(), id, shareComment, channelId, shareKey);
+            sharing = null;
+            shareComment = null;
+            notices.put(id, new Notice(where == null ? messages.text("share.doneFollowers")
+                    : messages.text("share.doneChannel", where), false));
+        } catch (PostRejected e) {
+            String key = switch (e.problem()) {
+                case EMPTY -> "post.empty";
+                case TOO_LONG -> "post.tooLong";
+                case CONTROL_CHARACTERS -> "post.controlCharacters";
+            };
+            notices.put(id, new Notice(messages.text(key, e.length(), e.limit()), true));
+        } catch (Refused e) {
+            notices.put(id, new Notice(refusal(e), true));
+            if (e.reason() == Refused.Reason.NOT_FOUND && channelId == null) {
+                sharing = null;
+                gone.add(id);
+            }
+        }
+    }
+
+    public List<org.babillard.channels.boundary.ChannelSummary> getShareChannels() {
+        return shareChannels;
+    }
+
+    public String getShareTarget() {
+        return shareTarget;
+    }
+
+    public void setShareTarget(String shareTarget) {
+        this.shareTarget = shareTarget;
+    }
+
+    public String getShareComment() {
+        return shareComment;
+    }
+
+    public void setShareComment(String shareComment) {
+        this.shareComment = shareComment;
+    }
+
+    public String getToFollowers() {
+        return TO_FOLLOWERS;
+    }
+
     // --- for the views ---
 
     /** Who gave a reaction, for its tooltip: "Camille Durand, Paul Martin and 3 others". */
@@ -307,6 +405,7 @@ public class PostActions implements Serializable {
                 case "post.pinOnlyInChannel" -> messages.text("postActions.refused.pinOnlyInChannel");
                 case "report.reasonMissing" -> messages.text("postActions.refused.reasonMissing");
                 case "report.reasonTooLong" -> messages.text("postActions.refused.reasonTooLong", Posts.REPORT_REASON_LIMIT);
+                case "post.shareRestricted" -> messages.text("share.restricted");
                 default -> messages.text("postActions.refused.invalid");
             };
         };
@@ -351,6 +450,8 @@ public class PostActions implements Serializable {
         reportReason = null;
         historyOf = null;
         history = List.of();
+        sharing = null;
+        shareComment = null;
     }
 
     private String me() {

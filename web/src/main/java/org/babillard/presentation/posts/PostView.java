@@ -24,11 +24,73 @@ public final class PostView implements Serializable {
 
     private final TimelineEntry entry;
     private final List<Markup.Piece> pieces;
+    private final SharedView shared;
     private final long read = READS.incrementAndGet();
 
     private PostView(TimelineEntry entry) {
         this.entry = entry;
         this.pieces = Markup.pieces(entry.text());
+        this.shared = entry.shared() == null ? null : new SharedView(entry.shared());
+    }
+
+    /** Whether this post shares another, shown inside it. */
+    public boolean isShare() {
+        return shared != null;
+    }
+
+    /** The post this one shares, or null. */
+    public SharedView getShared() {
+        return shared;
+    }
+
+    /** A shared post as its share shows it: its author, where and when, its text and attachments. */
+    public static final class SharedView implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final TimelineEntry.Shared shared;
+        private final List<Markup.Piece> pieces;
+
+        SharedView(TimelineEntry.Shared shared) {
+            this.shared = shared;
+            this.pieces = Markup.pieces(shared.text());
+        }
+
+        public long getId() {
+            return shared.id();
+        }
+
+        public String getAuthorUsername() {
+            return shared.authorUsername();
+        }
+
+        public String getAuthorDisplayName() {
+            return shared.authorDisplayName();
+        }
+
+        public boolean isAuthorActive() {
+            return shared.authorActive();
+        }
+
+        public Instant getCreatedAt() {
+            return shared.createdAt();
+        }
+
+        public boolean isEdited() {
+            return shared.edited();
+        }
+
+        public TimelineEntry.ChannelRef getChannel() {
+            return shared.channel();
+        }
+
+        public List<Markup.Piece> getPieces() {
+            return pieces;
+        }
+
+        public List<org.babillard.attachments.boundary.AttachmentInfo> getAttachments() {
+            return shared.attachments();
+        }
     }
 
     /** Whether this view of the post was read after the other one. */
