@@ -296,6 +296,25 @@ class NotebookIT {
         assertEquals(Outcome.OK, attempt(moderator, Action.HIDE, inChannel.getId()), "moderating a channel post still works");
     }
 
+    @Test
+    void postsThatMentionSomeoneReachTheirHomeWithoutFollowingButNoOneElses() throws Exception {
+        String stranger = employee("stranger");
+        String bystander = employee("bystander");
+        long toThem = posts.publish(author, Draft.toMentioned("Only for you, @" + stranger)).getId();
+        long companyWide = posts.publish(author, "Thanks @" + stranger + " for the help").getId();
+        awaitLive(toThem, author);
+        for (int i = 0; i < 100 && heard.stream().noneMatch(h -> h[0].contains("\"id\":" + toThem + ",") && h[1].equals(stranger)); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(heard.stream().anyMatch(h -> h[0].contains("\"id\":" + toThem + ",") && h[1].equals(stranger)),
+                "the person mentioned hears of it live");
+        assertTrue(contains(timeline.home(stranger, null, 50), toThem), "a post for the people mentioned is at their home");
+        assertTrue(contains(timeline.home(stranger, null, 50), companyWide), "so is a company post that mentions them");
+        assertFalse(contains(timeline.home(bystander, null, 50), toThem), "not at anyone else's");
+        assertFalse(contains(timeline.home(bystander, null, 50), companyWide), "a stranger's post is at no one else's home");
+        assertEquals(2, timeline.newerOnHome(stranger, toThem - 1), "and counts among their new posts");
+    }
+
     // --- helpers ---
 
     private Set<Place> places(String reader, long id) {

@@ -58,6 +58,9 @@ public class LiveDelivery {
                 audience.addAll(em.createQuery("select tf.employee.username from TopicFollow tf where tf.tag in :tags", String.class)
                         .setParameter("tags", tags).getResultList());
             }
+            // The people a first post mentions find it at home (Timeline's HOME_MENTIONS), following or not.
+            audience.addAll(em.createQuery("select m.employee.username from Mention m where m.post.id = :p", String.class)
+                    .setParameter("p", postId).getResultList());
             if (post.getThread() != null) {
                 audience.addAll(em.createQuery(
                         "select distinct p.author.username from Post p where p.thread.id = :t or p.id = :t", String.class)

@@ -47,11 +47,11 @@ public class Timeline {
     private static final String OLDEST_FIRST = " order by p.id";
 
     /*
-     * The home timeline is the union of three sources, each one query on one index with the reader's own lists
+     * The home timeline is the union of four sources, each one query on one index with the reader's own lists
      * as parameters (the planner then knows how selective each is): the people I follow and I (post_author_idx or
-     * the primary key), my channels (post_channel_idx or the primary key), my topics (post_tag_tag_idx). Each
-     * returns at most a page; the page is the newest of their union. One OR-ed query instead scanned the whole
-     * table for a reader who follows little (1.3 s at 1,000,000 posts on PostgreSQL, see docs/timelines.md).
+     * the primary key), my channels (post_channel_idx or the primary key), my topics (post_tag_tag_idx), the posts
+     * that mention me (mention_employee_idx). Each returns at most a page; the page is the newest of their union.
+     * One OR-ed query instead scanned the whole table for a reader who follows little (1.3 s at 1,000,000 posts on PostgreSQL, see docs/timelines.md).
      */
     static final String HOME_PEOPLE = FROM + Visibility.READABLE + " and p.replyTo is null and a.id in :authors" + NEWEST_FIRST;
 
@@ -59,6 +59,10 @@ public class Timeline {
 
     static final String HOME_TOPICS = FROM + Visibility.READABLE
             + " and p.replyTo is null and p.id in (select t.post.id from PostTag t where t.tag in :tags)" + NEWEST_FIRST;
+
+    /** First posts that mention the reader (mention_employee_idx): a post to the people mentioned reaches them. */
+    static final String HOME_MENTIONS = FROM + Visibility.READABLE
+            + " and p.replyTo is null and p.id in (select m.post.id from Mention m where m.employee.id in :me)" + NEWEST_FIRST;
 
     static final String COMPANY = FROM + Visibility.READABLE + " and p.replyTo is null" + NEWEST_FIRST;
 
@@ -95,7 +99,7 @@ public class Timeline {
     @Inject
     Visibility visibility;
 
-    /** The reader's home: their posts and those of the people, channels and topics they follow. */
+    /** The reader's home: their posts, those of the people, channels and topics they follow, and those that mention them. */
     public TimelinePage home(String reader, Long before, int size) {
         Employee me = reader(reader);
         int limit = Math.max(1, Math.min(LARGEST_PAGE_SIZE, size));
@@ -247,6 +251,7 @@ public class Timeline {
         union(union, HOME_PEOPLE, from, "authors", authors, me, bound, max);
         union(union, HOME_CHANNELS, from, "channels", channels, me, bound, max);
         union(union, HOME_TOPICS, from, "tags", tags, me, bound, max);
+        union(union, HOME_MENTIONS, from, "me", List.of(me.getId()), me, bound, max);
         return union.values().stream().limit(max).toList();
     }
 
