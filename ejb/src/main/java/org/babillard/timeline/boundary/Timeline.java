@@ -76,6 +76,10 @@ public class Timeline {
     static final String BOOKMARKS = FROM + Visibility.READABLE
             + " and p.id in (select b.post.id from Bookmark b where b.employee.id = :reader)" + NEWEST_FIRST;
 
+    /** The posts the reader gave one reaction to (Mastodon's favourites). */
+    static final String REACTED = FROM + Visibility.READABLE
+            + " and p.id in (select r.post.id from Reaction r where r.employee.id = :reader and r.emoji = :emoji)" + NEWEST_FIRST;
+
     /** The reader's own notebook entries (served by the index on author and id). */
     static final String NOTEBOOK = FROM + Visibility.READABLE
             + " and a.id = :reader and p.audience = org.babillard.posts.entity.Post.Audience.NOTEBOOK" + NEWEST_FIRST;
@@ -149,6 +153,12 @@ public class Timeline {
     public TimelinePage bookmarks(String reader, Long before, int size) {
         Employee me = reader(reader);
         return page(me, query(BOOKMARKS, me, before), size);
+    }
+
+    /** The posts the reader gave this reaction to, that they may still read. */
+    public TimelinePage reacted(String reader, Reaction.Emoji emoji, Long before, int size) {
+        Employee me = reader(reader);
+        return page(me, query(REACTED, me, before).setParameter("emoji", emoji.name()), size);
     }
 
     /**

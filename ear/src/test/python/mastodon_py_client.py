@@ -1,0 +1,80 @@
+"""Drives Babillard with Mastodon.py (Debian's python3-mastodon), a client nobody here wrote.
+
+  register BASE                         -> {"client_id", "client_secret", "authorize_url"}
+  scenario BASE ID SECRET CODE MARKER   -> what the client saw, as JSON, for the Java test to check
+
+The Java test (MastodonApiIT) gets the code through Babillard's own login and consent page in Chromium.
+"""
+import json
+import sys
+
+from mastodon import Mastodon, MastodonAPIError, MastodonNotFoundError
+
+OOB = "urn:ietf:wg:oauth:2.0:oob"
+SCOPES = ["read", "write", "follow"]
+
+
+def register(base):
+    client_id, client_secret = Mastodon.create_app("Mastodon.py in Babillard's tests", api_base_url=base,
+                                                   scopes=SCOPES, redirect_uris=OOB, website="https://example.org/")
+    client = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)
+    url = client.auth_request_url(redirect_uris=OOB, scopes=SCOPES, state="xyz")
+    return {"client_id": client_id, "client_secret": client_secret, "authorize_url": url}
+
+
+def scenario(base, client_id, client_secret, code, marker):
+    client = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)
+    token = client.log_in(code=code, redirect_uri=OOB, scopes=SCOPES)
+    seen = {"token": token, "version": client.retrieve_mastodon_version()}
+    me = client.account_verify_credentials()
+    seen["me"] = {"id": me["id"], "acct": me["acct"], "display_name": me["display_name"]}
+    first = client.status_post("Hello from Mastodon.py " + marker + " #apitest <b>bold?</b>",
+                               idempotency_key="key-" + marker)
+    again = client.status_post("Hello from Mastodon.py " + marker + " #apitest <b>bold?</b>",
+                               idempotency_key="key-" + marker)
+    seen["posted"] = {"id": str(first["id"]), "again": str(again["id"]), "content": first["content"],
+                      "visibility": first["visibility"], "tags": [t["name"] for t in first["tags"]]}
+    reply = client.status_post("A reply " + marker, in_reply_to_id=first["id"])
+    seen["reply"] = {"in_reply_to_id": str(reply["in_reply_to_id"])}
+    home = client.timeline_home(limit=40)
+    seen["home"] = [str(s["id"]) for s in home]
+    favourited = client.status_favourite(first["id"])
+    seen["favourite"] = {"favourited": favourited["favourited"], "count": favourited["favourites_count"]}
+    bookmarked = client.status_bookmark(first["id"])
+    seen["bookmarked"] = bookmarked["bookmarked"]
+    seen["bookmarks"] = [str(s["id"]) for s in client.bookmarks()]
+    context = client.status_context(reply["id"])
+    seen["context"] = {"ancestors": [str(s["id"]) for s in context["ancestors"]]}
+    seen["tag"] = [str(s["id"]) for s in client.timeline_hashtag("apitest")]
+    edited = client.status_update(first["id"], "Edited from Mastodon.py " + marker)
+    seen["edited"] = {"content": edited["content"], "edited_at": edited["edited_at"] is not None,
+                      "history": len(client.status_history(first["id"]))}
+    seen["lists"] = [{"id": str(l["id"]), "title": l["title"]} for l in client.lists()]
+    note = client.status_post("A private note " + marker, visibility="direct")
+    seen["note"] = {"id": str(note["id"]), "visibility": note["visibility"]}
+    try:
+        client.status_post("x" * 5001)
+        seen["too_long"] = "accepted"
+    except MastodonAPIError as e:
+        seen["too_long"] = str(e)
+    client.status_delete(reply["id"])
+    try:
+        client.status(reply["id"])
+        seen["deleted"] = "still there"
+    except MastodonNotFoundError:
+        seen["deleted"] = "404"
+    seen["notifications"] = [n["type"] for n in client.notifications()]
+    page = client.timeline_home(limit=1)
+    older = client.fetch_next(page)
+    seen["paging"] = {"first": str(page[0]["id"]), "next": str(older[0]["id"]) if older else None}
+    return seen
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    if command == "register":
+        print(json.dumps(register(sys.argv[2])))
+    elif command == "scenario":
+        print(json.dumps(scenario(*sys.argv[2:7]), default=str))
+    else:
+        raise SystemExit("unknown command " + command)

@@ -1,0 +1,108 @@
+package org.babillard.api.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.babillard.people.entity.Employee;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** People as API accounts, several at once (a page of statuses names its authors in four queries). */
+@Stateless
+public class Accounts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @jakarta.inject.Inject
+    org.babillard.people.boundary.People people;
+
+    public Optional<AccountView> account(String username) {
+        return Optional.ofNullable(views(List.of(username)).get(username));
+    }
+
+    /** The accounts of these usernames that exist, by username, in the order given. */
+    public Map<String, AccountView> views(Collection<String> usernames) {
+        Map<String, AccountView> views = new LinkedHashMap<>();
+        List<String> wanted = usernames.stream().filter(u -> u != null && !u.isBlank()).distinct().toList();
+        if (wanted.isEmpty()) {
+            return views;
+        }
+        List<Employee> employees = em.createQuery("select e from Employee e where e.username in :u", Employee.class)
+                .setParameter("u", wanted).getResultList();
+        if (employees.isEmpty()) {
+            return views;
+        }
+        List<Long> ids = employees.stream().map(Employee::getId).toList();
+        Map<Long, Long> followers = counts("select f.followed.id, count(f) from Follow f where f.followed.id in :ids group by f.followed.id", ids);
+        Map<Long, Long> following = counts("select f.follower.id, count(f) from Follow f where f.follower.id in :ids group by f.follower.id", ids);
+        Map<Long, Long> statuses = new HashMap<>();
+        Map<Long, Instant> last = new HashMap<>();
+        for (Object[] row : em.createQuery("""
+                        select p.author.id, count(p), max(p.createdAt) from Post p
+                        where p.author.id in :ids and p.channel is null and p.deletedAt is null and p.hiddenAt is null
+                        and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY and p.readableWith is null
+                        group by p.author.id""", Object[].class).setParameter("ids", ids).getResultList()) {
+            statuses.put((Long) row[0], (Long) row[1]);
+            last.put((Long) row[0], ((OffsetDateTime) row[2]).toInstant());
+        }
+        Map<String, Employee> byName = new HashMap<>();
+        employees.forEach(e -> byName.put(e.getUsername(), e));
+        Instant now = Clock.systemUTC().instant();
+        for (String username : wanted) {
+            Employee e = byName.get(username);
+            if (e == null) {
+                continue;
+            }
+            Instant created = e.getFirstLogin() != null ? e.getFirstLogin() : now;
+            views.put(username, new AccountView(e.getUsername(), e.getDisplayName(), e.getTitle(), e.getDepartment(),
+                    e.getSite(), created, followers.getOrDefault(e.getId(), 0L), following.getOrDefault(e.getId(), 0L),
+                    statuses.getOrDefault(e.getId(), 0L), last.get(e.getId()), e.getPhotoHash(), e.isActive(),
+                    e.statusAt(now)));
+        }
+        return views;
+    }
+
+    /** People whose name, title, department or site hold the words (accents and case ignored), at most {@code limit}. */
+    public List<String> search(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return people.search(query, Math.max(1, Math.min(limit, 80))).stream().map(c -> c.username()).toList();
+    }
+
+    /** The usernames who follow (or whom follows) this person, newest first, below the follow id {@code before}. */
+    public List<Object[]> follows(String username, boolean followers, Long before, int limit) {
+        String jpql = followers
+                ? "select f.id, f.follower.username from Follow f where f.followed.username = :u and f.id < :before order by f.id desc"
+                : "select f.id, f.followed.username from Follow f where f.follower.username = :u and f.id < :before order by f.id desc";
+        return em.createQuery(jpql, Object[].class).setParameter("u", username)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setMaxResults(Math.max(1, Math.min(limit, 80))).getResultList();
+    }
+
+    /** How many people work here, and how many company-wide posts (which everyone may read) there are. */
+    public long[] instanceCounts() {
+        long users = em.createQuery("select count(e) from Employee e where e.leftAt is null", Long.class).getSingleResult();
+        long posts = em.createQuery("""
+                select count(p) from Post p where p.channel is null and p.deletedAt is null and p.hiddenAt is null
+                and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY and p.readableWith is null""", Long.class)
+                .getSingleResult();
+        return new long[] {users, posts};
+    }
+
+    private Map<Long, Long> counts(String jpql, List<Long> ids) {
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        return counts;
+    }
+}
