@@ -25,7 +25,7 @@ public class SmsGateway {
 
     public static final String DEFAULT_BODY = "{\"to\":\"{to}\",\"text\":\"{text}\"}";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public boolean isConfigured() {
         String url = System.getProperty("babillard.sms.url");
