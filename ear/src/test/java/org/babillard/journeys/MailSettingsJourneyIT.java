@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,38 +40,42 @@ class MailSettingsJourneyIT extends Journey {
     void chooseTheDigestQuietHoursAndTextMessagesThenManageThePostingAddress() {
         openBabillard("fr-FR");
         logIn(EMPLOYEE, "demo");
-        waitFor(By.id("mailSettings")).click();
+        WebElement link = waitFor(By.id("mailSettings"));
+        assertEquals("Vos réglages des mails et SMS", link.getDomAttribute("title"));
+        link.click();
         assertEquals("Réglages des mails", waitFor(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.cssSelector(".mail-address")).getText().contains(EMPLOYEE + "@babillard.example"));
 
         browser.findElement(By.xpath("//label[contains(., 'Dans un résumé quotidien')]")).click();
-        if (!browser.findElement(By.id("mailSettings:quiet")).isSelected()) {
-            browser.findElement(By.id("mailSettings:quiet")).click();
+        if (!browser.findElement(By.id("mailForm:quiet")).isSelected()) {
+            browser.findElement(By.id("mailForm:quiet")).click();
         }
-        new Select(browser.findElement(By.id("mailSettings:quietFrom"))).selectByVisibleText("21:00");
-        new Select(browser.findElement(By.id("mailSettings:quietUntil"))).selectByVisibleText("08:00");
-        if (!browser.findElement(By.id("mailSettings:sms")).isSelected()) {
-            browser.findElement(By.id("mailSettings:sms")).click();
+        new Select(browser.findElement(By.id("mailForm:quietFrom"))).selectByVisibleText("21:00");
+        new Select(browser.findElement(By.id("mailForm:quietUntil"))).selectByVisibleText("08:00");
+        if (!browser.findElement(By.id("mailForm:sms")).isSelected()) {
+            browser.findElement(By.id("mailForm:sms")).click();
         }
-        assertTrue(browser.findElement(By.xpath("//label[@for='mailSettings:sms']")).getText().contains("+33 1 70 00 1104"));
+        assertTrue(browser.findElement(By.xpath("//label[@for='mailForm:sms']")).getText().contains("+33 1 70 00 1104"));
         Browser.screenshot(browser, "mail-settings-01-choices");
-        browser.findElement(By.id("mailSettings:save")).click();
+        browser.findElement(By.id("mailForm:save")).click();
         assertEquals("Vos réglages des mails sont enregistrés.", waitFor(By.cssSelector(".notice-info")).getText());
 
         browser.navigate().refresh();
-        waitFor(By.id("mailSettings:save"));
+        waitFor(By.id("mailForm:save"));
         assertTrue(browser.findElement(By.xpath("//input[@value='DIGEST']")).isSelected(), "the digest is remembered");
-        assertTrue(browser.findElement(By.id("mailSettings:quiet")).isSelected());
-        assertEquals("21:00", new Select(browser.findElement(By.id("mailSettings:quietFrom"))).getFirstSelectedOption().getText());
-        assertEquals("08:00", new Select(browser.findElement(By.id("mailSettings:quietUntil"))).getFirstSelectedOption().getText());
-        assertTrue(browser.findElement(By.id("mailSettings:sms")).isSelected());
+        assertTrue(browser.findElement(By.id("mailForm:quiet")).isSelected());
+        assertEquals("21:00", new Select(browser.findElement(By.id("mailForm:quietFrom"))).getFirstSelectedOption().getText());
+        assertEquals("08:00", new Select(browser.findElement(By.id("mailForm:quietUntil"))).getFirstSelectedOption().getText());
+        assertTrue(browser.findElement(By.id("mailForm:sms")).isSelected());
 
         if (browser.findElements(By.id("posting:create")).isEmpty()) {
             browser.findElement(By.id("posting:revoke")).click(); // a run before this one left an address
             waitFor(By.id("posting:create"));
         }
         browser.findElement(By.id("posting:create")).click();
-        String address = waitFor(By.id("posting-address")).getText();
+        WebElement shown = waitFor(By.id("posting-address"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", shown);
+        String address = shown.getText();
         assertTrue(address.matches("babillard\\+[a-z2-7]{32}@babillard\\.example"), address);
         Browser.screenshot(browser, "mail-settings-02-posting-address");
 

@@ -89,7 +89,7 @@ public class Digests {
             return false;
         }
         Instant now = Clock.systemUTC().instant();
-        MailText words = new MailText(MailText.language(reader.preferredLanguage()));
+        MailText words = new MailText(MailText.language(reader.preferredLanguage()), config.settingsUrl());
         List<DigestItem> items = em.createNamedQuery(DigestItem.PENDING, DigestItem.class)
                 .setParameter("employee", reader.getId()).getResultList();
         List<MailText.Piece> mustReads = new ArrayList<>();

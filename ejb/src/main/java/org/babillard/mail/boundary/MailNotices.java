@@ -83,7 +83,7 @@ public class MailNotices {
             if (!hasMail(to)) {
                 return;
             }
-            MailText words = new MailText(MailText.language(to.preferredLanguage()));
+            MailText words = new MailText(MailText.language(to.preferredLanguage()), config.settingsUrl());
             String actor = n.getActor().getDisplayName();
             String kind = n.getKind() == Notification.Kind.MENTION ? "mention" : "reply";
             MailText.Rendered mail = words.single(words.get(kind + ".subject", actor), words.get(kind + ".lead", actor),
@@ -118,7 +118,7 @@ public class MailNotices {
                 if (preference.getDelivery() == MailPreference.Delivery.DIGEST) {
                     em.persist(DigestItem.mustRead(to, title, body, message.path(), now));
                 } else if (preference.getDelivery() == MailPreference.Delivery.IMMEDIATE && hasMail(to)) {
-                    MailText words = new MailText(language);
+                    MailText words = new MailText(language, config.settingsUrl());
                     boolean reminder = message.kind() == MustReadMessage.Kind.REMINDER;
                     MailText.Rendered mail = words.single(
                             words.get(reminder ? "mustRead.reminder.subject" : "mustRead.subject", title),
@@ -129,7 +129,7 @@ public class MailNotices {
                 }
                 if (preference.isSms() && to.getPhone() != null && !to.getPhone().isBlank() && sms.isConfigured()
                         && message.kind() == MustReadMessage.Kind.PUBLISHED) {
-                    String text = new MailText(language).get("sms.mustRead", title, url);
+                    String text = new MailText(language, config.settingsUrl()).get("sms.mustRead", title, url);
                     em.persist(OutboxMessage.sms(to, to.getPhone().trim(), text, due));
                     count++;
                 }

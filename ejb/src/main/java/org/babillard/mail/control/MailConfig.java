@@ -19,6 +19,11 @@ public class MailConfig {
         return url.endsWith("/") ? url : url + "/";
     }
 
+    /** The reader's mail settings page, linked from the foot of every mail. */
+    public String settingsUrl() {
+        return baseUrl() + "mail-settings.xhtml";
+    }
+
     /**
      * The mailbox Babillard reads; reply and posting addresses add "+token" to its local part, which the mail
      * server must deliver to the same mailbox (sub-addressing, on by default in Postfix, Exchange and Gmail).

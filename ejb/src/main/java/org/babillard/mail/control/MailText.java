@@ -27,8 +27,11 @@ public final class MailText {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final String settingsUrl;
 
-    public MailText(String language) {
+    /** @param settingsUrl the address of the reader's mail settings page, shown at the foot of every mail */
+    public MailText(String language, String settingsUrl) {
+        this.settingsUrl = settingsUrl;
         this.locale = "fr".equals(language) ? Locale.FRENCH : Locale.ENGLISH;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, MailText.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -52,7 +55,7 @@ public final class MailText {
         if (replyHint) {
             text.append("\n").append(get("replyHint")).append("\n");
         }
-        text.append("\n-- \n").append(get("footer")).append("\n");
+        text.append("\n-- \n").append(get("footer")).append("\n").append(settingsUrl).append("\n");
 
         StringBuilder html = open(subject);
         html.append("<p>").append(escape(lead)).append("</p>\n");
@@ -83,7 +86,7 @@ public final class MailText {
                 appendHtml(html, piece);
             }
         }
-        text.append("-- \n").append(get("footer")).append("\n");
+        text.append("-- \n").append(get("footer")).append("\n").append(settingsUrl).append("\n");
         close(html);
         return new Rendered(subject, text.toString(), html.toString());
     }
@@ -119,7 +122,9 @@ public final class MailText {
     }
 
     private void close(StringBuilder html) {
-        html.append("<p style=\"color:#777;font-size:0.85em\">").append(escape(get("footer"))).append("</p>\n</body></html>\n");
+        html.append("<p style=\"color:#777;font-size:0.85em\">").append(escape(get("footer")))
+                .append(" <a href=\"").append(escape(settingsUrl)).append("\">").append(escape(get("settings")))
+                .append("</a></p>\n</body></html>\n");
     }
 
     public static String escape(String s) {

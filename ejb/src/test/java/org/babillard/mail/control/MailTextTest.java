@@ -15,7 +15,7 @@ class MailTextTest {
 
     @Test
     void theReaderLanguageAndEscapedUserContent() {
-        MailText fr = new MailText("fr");
+        MailText fr = new MailText("fr", "http://h/mail-settings.xhtml");
         MailText.Rendered mail = fr.single(fr.get("mention.subject", "Léa <b>"), fr.get("mention.lead", "Léa <b>"),
                 new MailText.Piece("Léa <b>", null, "<script>alert('x')</script> & co\nligne 2", "http://h/post.xhtml?id=1&x=2"), true);
         assertEquals("Léa <b> vous a mentionné sur Babillard", mail.subject());
@@ -26,8 +26,10 @@ class MailTextTest {
         assertTrue(mail.html().contains("href=\"http://h/post.xhtml?id=1&amp;x=2\""));
         assertTrue(mail.html().contains("Répondez à ce mail"));
         assertTrue(mail.html().startsWith("<!DOCTYPE html>\n<html lang=\"fr\""));
+        assertTrue(mail.html().contains("<a href=\"http://h/mail-settings.xhtml\">Réglages des mails</a>"), "a way to stop the mails");
+        assertTrue(mail.text().endsWith("sur votre page de réglages des mails :\nhttp://h/mail-settings.xhtml\n"), mail.text());
 
-        MailText en = new MailText("en");
+        MailText en = new MailText("en", "http://h/mail-settings.xhtml");
         assertEquals("Léa replied to you on Babillard", en.get("reply.subject", "Léa"));
         assertEquals("Vous n'avez pas encore indiqué avoir lu cette annonce :", fr.get("mustRead.reminder.lead"));
     }
@@ -41,7 +43,7 @@ class MailTextTest {
 
     @Test
     void aDigestShowsOnlyTheSectionsThatHaveSomething() {
-        MailText en = new MailText("en");
+        MailText en = new MailText("en", "http://h/mail-settings.xhtml");
         MailText.Rendered digest = en.digest(List.of(
                 new MailText.Section("digest.mustReads", List.of()),
                 new MailText.Section("digest.mentions", List.of(new MailText.Piece("Ann", null, "full text", "http://h/p")))));
