@@ -40,6 +40,8 @@ class MailSettingsJourneyIT extends Journey {
     void chooseTheDigestQuietHoursAndTextMessagesThenManageThePostingAddress() {
         openBabillard("fr-FR");
         logIn(EMPLOYEE, "demo");
+        waitFor(By.id("language:fr")).click(); // a run before this one may have left her in English
+        waitFor(By.cssSelector("#language\\:fr.current"));
         WebElement link = waitFor(By.id("mailSettings"));
         assertEquals("Vos réglages des mails et SMS", link.getDomAttribute("title"));
         link.click();
