@@ -231,6 +231,9 @@ class MailIT {
         assertEquals(null, post.getChannel());
         assertEquals(null, post.getReplyTo());
 
+        MailBox.send("pia.impostor." + RUN + "@evil.example", address, "Faux", "posted by someone else?");
+        assertEquals(List.of(Inbox.Outcome.REFUSED), readInbox(1), "only mail from her own address posts");
+
         String renewed = preferences.newPostingAddress(pia);
         assertFalse(renewed.equals(address));
         MailBox.send(mail(pia), address, "old", "the old address no longer works");
@@ -238,6 +241,8 @@ class MailIT {
         MailBox.send(mail(pia), renewed, "revoked", "nor the revoked one");
         assertEquals(List.of(Inbox.Outcome.REFUSED, Inbox.Outcome.REFUSED), readInbox(2));
         assertEquals(null, preferences.of(pia).getPostingAddress());
+        assertEquals(1L, em.createQuery("select count(p) from Post p where p.author.username = :u", Long.class)
+                .setParameter("u", pia).getSingleResult(), "nothing refused was posted");
     }
 
     @Test
