@@ -41,8 +41,9 @@ public class Notifier {
                 && !visibility.owns(recipient, channel)) {
             return false;
         }
-        em.persist(new Notification(recipient, kind, actor, post, channel, Clock.systemUTC().instant()));
-        notified.fire(new Notified(recipient.getUsername()));
+        Notification notification = new Notification(recipient, kind, actor, post, channel, Clock.systemUTC().instant());
+        em.persist(notification);
+        notified.fire(new Notified(recipient.getUsername(), notification.getId()));
         return true;
     }
 }

@@ -88,12 +88,14 @@ public final class DemoDirectory implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
         String announce = null;
+        java.util.List<String> more = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--announce" -> announce = args[++i];
+                case "--banner-line" -> more.add(args[++i]);
                 default -> {
-                    System.err.println("Usage: DemoDirectory [--port N] [--announce URL]");
+                    System.err.println("Usage: DemoDirectory [--port N] [--announce URL] [--banner-line TEXT]...");
                     System.exit(2);
                 }
             }
@@ -102,12 +104,12 @@ public final class DemoDirectory implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(directory::close, "demo-directory-stop"));
         System.out.printf("Demo directory: %d entries of %s at %s%n", directory.entryCount(), BASE_DN, directory.url());
         if (announce != null) {
-            announceWhenReady(announce);
+            announceWhenReady(announce, more);
         }
         Thread.currentThread().join();
     }
 
-    private static void announceWhenReady(String address) throws InterruptedException {
+    private static void announceWhenReady(String address, java.util.List<String> more) throws InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(giveUp)) {
             if (answers(address)) {
@@ -119,6 +121,7 @@ public final class DemoDirectory implements AutoCloseable {
                 System.out.println("    " + DEMO_EMPLOYEE + "   an employee (engineering, Paris)");
                 System.out.println("    " + DEMO_HR + "   an HR manager");
                 System.out.println("    " + DEMO_ADMIN + "     an administrator");
+                more.forEach(extra -> System.out.println("  " + extra));
                 System.out.println("  Press Ctrl-C to stop Babillard and the demo directory.");
                 System.out.println(line);
                 System.out.println();

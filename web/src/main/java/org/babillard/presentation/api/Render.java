@@ -36,9 +36,9 @@ public class Render {
     @Inject
     HttpServletRequest request;
 
-    /** The server's absolute address, ending with "/": babillard.public-url, or the address the client used. */
+    /** The server's absolute address, ending with "/": babillard.base-url, or the address the client used. */
     String base() {
-        String configured = System.getProperty("babillard.public-url");
+        String configured = System.getProperty("babillard.base-url");
         if (configured != null && !configured.isBlank()) {
             return configured.endsWith("/") ? configured : configured + "/";
         }

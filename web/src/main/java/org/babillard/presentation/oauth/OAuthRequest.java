@@ -58,7 +58,7 @@ final class OAuthRequest {
     }
 
     static String base(HttpServletRequest request) {
-        String configured = System.getProperty("babillard.public-url");
+        String configured = System.getProperty("babillard.base-url");
         if (configured != null && !configured.isBlank()) {
             return configured.endsWith("/") ? configured : configured + "/";
         }
