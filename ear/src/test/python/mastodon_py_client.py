@@ -7,8 +7,10 @@ The Java test (MastodonApiIT) gets the code through Babillard's own login and co
 """
 import json
 import sys
+import threading
+import time
 
-from mastodon import Mastodon, MastodonAPIError, MastodonNotFoundError
+from mastodon import Mastodon, MastodonAPIError, MastodonNotFoundError, StreamListener
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 SCOPES = ["read", "write", "follow"]
@@ -49,6 +51,7 @@ def scenario(base, client_id, client_secret, code, marker):
     edited = client.status_update(first["id"], "Edited from Mastodon.py " + marker)
     seen["edited"] = {"content": edited["content"], "edited_at": edited["edited_at"] is not None,
                       "history": len(client.status_history(first["id"]))}
+    client.list_create("Team " + marker)
     seen["lists"] = [{"id": str(l["id"]), "title": l["title"]} for l in client.lists()]
     note = client.status_post("A private note " + marker, visibility="direct")
     seen["note"] = {"id": str(note["id"]), "visibility": note["visibility"]}
@@ -64,10 +67,48 @@ def scenario(base, client_id, client_secret, code, marker):
     except MastodonNotFoundError:
         seen["deleted"] = "404"
     seen["notifications"] = [n["type"] for n in client.notifications()]
+    seen["streamed"] = streamed(client, marker)
     page = client.timeline_home(limit=1)
     older = client.fetch_next(page)
     seen["paging"] = {"first": str(page[0]["id"]), "next": str(older[0]["id"]) if older else None}
     return seen
+
+
+class Heard(StreamListener):
+    """Remembers whether a status holding the marker arrived on the stream."""
+
+    def __init__(self, marker):
+        super().__init__()
+        self.marker = marker
+        self.arrived = threading.Event()
+
+        self.events = []
+
+    def on_update(self, status):
+        self.events.append("update")
+        if self.marker in status["content"]:
+            self.arrived.set()
+
+    def on_abort(self, err):
+        self.events.append("abort: " + repr(err))
+
+    def handle_heartbeat(self):
+        self.events.append("heartbeat")
+
+
+def streamed(client, marker):
+    heard = Heard("Streamed " + marker)
+    handle = client.stream_user(heard, run_async=True, timeout=60)
+    for _ in range(50):
+        if handle.is_receiving():
+            break
+        time.sleep(0.1)
+    time.sleep(1)
+    client.status_post("Streamed " + marker)
+    arrived = heard.arrived.wait(20)
+    receiving = handle.is_receiving()
+    handle.close()
+    return True if arrived else "nothing arrived; receiving=%s events=%s" % (receiving, heard.events)
 
 
 if __name__ == "__main__":

@@ -88,11 +88,12 @@ class MastodonApiIT extends Journey {
         assertTrue(seen.getJsonObject("edited").getString("content").contains("Edited from Mastodon.py"));
         assertEquals(JsonValue.TRUE, seen.getJsonObject("edited").get("edited_at"));
         assertEquals(2, seen.getJsonObject("edited").getInt("history"), "the first text and the edit");
-        assertTrue(seen.getJsonArray("lists").stream().map(v -> ((JsonObject) v).getString("title")).toList().contains("dept-ing"),
-                "Camille's team channels are her lists: " + seen.getJsonArray("lists"));
+        assertTrue(seen.getJsonArray("lists").stream().map(v -> ((JsonObject) v).getString("title")).toList().contains("Team " + marker),
+                "a list created is one of her lists (a private channel of hers): " + seen.getJsonArray("lists"));
         assertEquals("direct", seen.getJsonObject("note").getString("visibility"));
         assertTrue(seen.getString("too_long").contains("character limit"), seen.getString("too_long"));
         assertEquals("404", seen.getString("deleted"));
+        assertEquals(JsonValue.TRUE, seen.get("streamed"), "the user stream (server-sent events) brought the new post: " + seen.get("streamed"));
         JsonObject paging = seen.getJsonObject("paging");
         assertFalse(paging.isNull("next"), "fetch_next follows the Link header");
         assertTrue(Long.parseLong(paging.getString("next")) < Long.parseLong(paging.getString("first")));
@@ -109,7 +110,8 @@ class MastodonApiIT extends Journey {
         assertFalse(home.body().contains("A private note " + marker), "not in the company stream either");
         assertTrue(home.headers().firstValue("X-RateLimit-Limit").isPresent(), "rate limit headers");
         assertTrue(Integer.parseInt(home.headers().firstValue("X-RateLimit-Remaining").orElseThrow()) < 300);
-        assertTrue(home.headers().firstValue("Link").orElse("").contains("rel=\"next\""));
+        assertTrue(get("/api/v1/timelines/public?limit=2", otherToken).headers().firstValue("Link").orElse("").contains("rel=\"next\""),
+                "a page that is not the last links to the next");
     }
 
     @Test

@@ -38,16 +38,7 @@ public class Render {
 
     /** The server's absolute address, ending with "/": babillard.base-url, or the address the client used. */
     String base() {
-        String configured = System.getProperty("babillard.base-url");
-        if (configured != null && !configured.isBlank()) {
-            return configured.endsWith("/") ? configured : configured + "/";
-        }
-        StringBuilder url = new StringBuilder(request.getScheme()).append("://").append(request.getServerName());
-        int port = request.getServerPort();
-        if (!(request.getScheme().equals("http") && port == 80) && !(request.getScheme().equals("https") && port == 443)) {
-            url.append(':').append(port);
-        }
-        return url.append(request.getContextPath()).append('/').toString();
+        return OAuthBase.of(request);
     }
 
     MastodonJson json(Collection<String> usernames, Map<Long, PollResults> pollsOf) {
