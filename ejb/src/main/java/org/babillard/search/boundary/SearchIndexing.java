@@ -53,6 +53,7 @@ public class SearchIndexing {
         try {
             Post post = em.find(Post.class, postId);
             if (post == null || post.isDeleted()) {
+                LOG.fine(() -> "Post " + postId + " is gone: out of the search index");
                 index.remove(postId);
                 return;
             }

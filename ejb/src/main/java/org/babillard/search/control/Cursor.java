@@ -32,9 +32,14 @@ public record Cursor(long id, float score) {
         return id + "_" + Integer.toHexString(Float.floatToIntBits(score));
     }
 
-    FieldDoc fieldDoc(PostIndex.Order order) {
+    /**
+     * @param lastDoc the last document number of the reader: Lucene takes a document whose sort values equal the
+     *                cursor's as "after" it only if its number is larger, and with unique post ids the only such
+     *                document is the cursor's own post, which must not come again
+     */
+    FieldDoc fieldDoc(PostIndex.Order order, int lastDoc) {
         return order == PostIndex.Order.DATE
-                ? new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {id})
-                : new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, id});
+                ? new FieldDoc(lastDoc, Float.NaN, new Object[] {id})
+                : new FieldDoc(lastDoc, score, new Object[] {score, id});
     }
 }

@@ -110,10 +110,13 @@ public final class PostIndex implements Closeable {
         return path;
     }
 
-    /** Adds or replaces a post, searchable at once and kept on disk. */
+    /**
+     * Adds or replaces a post, searchable when this returns (near-real-time: no disk sync); {@link #commit()}
+     * makes it durable.
+     */
     public void put(IndexedPost post) throws IOException {
         writer.updateDocument(new Term(IndexedPost.KEY, Long.toString(post.id())), post.document());
-        publish();
+        searchers.maybeRefreshBlocking();
     }
 
     /** Adds many posts for a build: not searchable until {@link #publish()}. */
@@ -127,7 +130,14 @@ public final class PostIndex implements Closeable {
 
     public void remove(long id) throws IOException {
         writer.deleteDocuments(new Term(IndexedPost.KEY, Long.toString(id)));
-        publish();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Writes what changed since the last commit to disk, synced; nothing when nothing changed. */
+    public void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
     }
 
     /** Commits to disk and makes every write so far visible to searches. */
@@ -143,7 +153,11 @@ public final class PostIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             Sort sort = order == Order.DATE ? BY_DATE : BY_RELEVANCE;
-            FieldDoc from = after == null ? null : after.fieldDoc(order);
+            int lastDoc = searcher.getIndexReader().maxDoc() - 1;
+            if (lastDoc < 0) {
+                return new Batch(List.of(), false);
+            }
+            FieldDoc from = after == null ? null : after.fieldDoc(order, lastDoc);
             TopFieldDocs top = searcher.searchAfter(from, query, n + 1, sort, order == Order.RELEVANCE);
             List<Candidate> out = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;

@@ -112,6 +112,20 @@ public class SearchIndex {
         }
     }
 
+    /** Makes the writes of the last moments durable; called every few seconds and at shutdown. */
+    public void commit() throws IOException {
+        // Not under the lock: a disk sync can take seconds on a busy disk, and writers must not wait for it
+        // (Lucene's IndexWriter takes writes while it commits).
+        PostIndex index = current;
+        if (index != null) {
+            try {
+                index.commit();
+            } catch (AlreadyClosedException e) {
+                // swapped by a rebuild meanwhile: the new index was committed when it was swapped in
+            }
+        }
+    }
+
     public PostIndex.Batch search(Query query, PostIndex.Order order, Cursor after, int n) throws IOException {
         try {
             return index().search(query, order, after, n);

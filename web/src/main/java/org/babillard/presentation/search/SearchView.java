@@ -96,7 +96,7 @@ public class SearchView implements Serializable {
         saved = search.saved(me());
     }
 
-    public boolean isSaved() {
+    public boolean isWatching() {
         return q != null && saved.stream().anyMatch(s -> s.query().equals(q));
     }
 
