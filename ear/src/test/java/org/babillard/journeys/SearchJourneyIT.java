@@ -96,5 +96,22 @@ class SearchJourneyIT extends Journey {
         // A date it cannot read is said, in the reader's words, and the rest of the search still runs.
         browser.get(Browser.baseUrl() + "search.xhtml?q=" + run + "+before:tomorrow");
         assertTrue(waitFor(By.cssSelector(".search-problem")).getText().contains("date"));
+        assertEquals(1, browser.findElements(By.cssSelector(".search-hit")).size());
+
+        // An administrator rebuilds the index from the administration page; searching goes on and finds the post.
+        browser.findElement(By.id("logout:submit")).click();
+        logIn("nadia.benali", "demo");
+        waitFor(By.id("admin")).click();
+        assertTrue(waitFor(By.id("indexed")).getText().contains("posts in the search index"));
+        browser.findElement(By.id("searchIndex:rebuild")).click();
+        waitFor(By.xpath("//*[@id='searchIndex:messages'][contains(., 'rebuild has started')]"));
+        Browser.screenshot(browser, "search-04-admin-rebuild");
+        browser.get(Browser.baseUrl() + "search.xhtml?q=%22budget+de+l%27equipe%22+" + run + "&sort=date");
+        waitFor(By.cssSelector("h1"));
+        for (int i = 0; i < 40 && browser.findElements(By.cssSelector(".search-hit")).isEmpty(); i++) {
+            sleep(250);
+            browser.navigate().refresh();
+        }
+        assertEquals(1, browser.findElements(By.cssSelector(".search-hit")).size(), "an exact phrase, during or after the rebuild");
     }
 }

@@ -72,6 +72,14 @@ public class SearchIndexing {
     public void catchUp() {
         try {
             long after = index.maxId();
+            Long newest = em.createQuery("select max(p.id) from Post p", Long.class).getSingleResult();
+            if (after > (newest == null ? 0 : newest)) {
+                // Posts the database never had: this index was built from another database (a data directory
+                // restored without its database, a database started afresh). Its ids would name other posts.
+                LOG.warning("The search index holds posts the database does not: rebuilding it");
+                rebuildNow();
+                return;
+            }
             int n = 0;
             List<Post> batch;
             do {

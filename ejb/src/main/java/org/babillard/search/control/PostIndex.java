@@ -9,6 +9,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.document.LongPoint;
@@ -58,12 +59,21 @@ public final class PostIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * Opens new searchers as writes come: a write waits for the next one (at most a few tens of milliseconds), and
+     * a burst of writes from several threads shares one, instead of each write opening its own.
+     */
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
 
     private PostIndex(Path path, Directory directory, IndexWriter writer) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.02);
+        reopener.setName("babillard-search-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
     }
 
     /**
@@ -77,6 +87,10 @@ public final class PostIndex implements Closeable {
         try {
             IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Segments kept newest first: a search by date stops after the first page's worth of matches
+                    // instead of visiting them all. (An index written without this sort fails to open here and is
+                    // rebuilt, like a damaged one.)
+                    .setIndexSort(BY_DATE)
                     .setRAMBufferSizeMB(64);
             IndexWriter writer = new IndexWriter(directory, config);
             try {
@@ -115,8 +129,7 @@ public final class PostIndex implements Closeable {
      * makes it durable.
      */
     public void put(IndexedPost post) throws IOException {
-        writer.updateDocument(new Term(IndexedPost.KEY, Long.toString(post.id())), post.document());
-        searchers.maybeRefreshBlocking();
+        visible(writer.updateDocument(new Term(IndexedPost.KEY, Long.toString(post.id())), post.document()));
     }
 
     /** Adds many posts for a build: not searchable until {@link #publish()}. */
@@ -129,8 +142,16 @@ public final class PostIndex implements Closeable {
     }
 
     public void remove(long id) throws IOException {
-        writer.deleteDocuments(new Term(IndexedPost.KEY, Long.toString(id)));
-        searchers.maybeRefreshBlocking();
+        visible(writer.deleteDocuments(new Term(IndexedPost.KEY, Long.toString(id))));
+    }
+
+    private void visible(long generation) throws IOException {
+        try {
+            reopener.waitForGeneration(generation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while the search index took a write", e);
+        }
     }
 
     /** Writes what changed since the last commit to disk, synced; nothing when nothing changed. */
@@ -228,6 +249,7 @@ public final class PostIndex implements Closeable {
     @Override
     public void close() throws IOException {
         try {
+            reopener.close();
             searchers.close();
             writer.close();
         } finally {
@@ -238,6 +260,7 @@ public final class PostIndex implements Closeable {
     /** Discards writes not yet committed and closes, for an index being thrown away. */
     public void abandon() throws IOException {
         try {
+            reopener.close();
             searchers.close();
             writer.rollback();
         } finally {

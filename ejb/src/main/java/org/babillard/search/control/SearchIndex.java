@@ -15,6 +15,9 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -32,10 +35,11 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     static final String POINTER = "current";
 
-    private final Object lock = new Object();
+    /** Writes share it (Lucene takes them concurrently); opening, swapping and closing the index take it alone. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile PostIndex current;
-    private PostIndex building;
-    private final Set<Long> touchedWhileBuilding = new HashSet<>();
+    private volatile PostIndex building;
+    private final Set<Long> touchedWhileBuilding = ConcurrentHashMap.newKeySet();
 
     /** Where the indexes live: {@code <babillard.data.dir>/search}, beside attachments and photos. */
     public static Path root() {
@@ -63,7 +67,8 @@ public class SearchIndex {
      * @return true if the index was there and sound; false if it must be built from the database
      */
     public boolean open() {
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
             Path root = root();
             try {
                 Files.createDirectories(root);
@@ -86,6 +91,8 @@ public class SearchIndex {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot open the search index under " + root, e);
             }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -95,20 +102,26 @@ public class SearchIndex {
 
     /** Adds or replaces a post; visible to searches when this returns. */
     public void put(IndexedPost post) throws IOException {
-        synchronized (lock) {
+        lock.readLock().lock();
+        try {
             if (building != null) {
                 touchedWhileBuilding.add(post.id());
             }
             index().put(post);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
     public void remove(long id) throws IOException {
-        synchronized (lock) {
+        lock.readLock().lock();
+        try {
             if (building != null) {
                 touchedWhileBuilding.add(id);
             }
             index().remove(id);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -152,20 +165,21 @@ public class SearchIndex {
     }
 
     public boolean isRebuilding() {
-        synchronized (lock) {
-            return building != null;
-        }
+        return building != null;
     }
 
     /** A new, empty index beside the one in use, or null if a rebuild is already under way. */
     public PostIndex startRebuild() throws IOException {
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
             if (building != null) {
                 return null;
             }
             touchedWhileBuilding.clear();
             building = PostIndex.open(root().resolve("posts-" + System.currentTimeMillis()));
             return building;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -177,14 +191,18 @@ public class SearchIndex {
     public Set<Long> finishRebuild(PostIndex fresh) throws IOException {
         PostIndex old;
         Set<Long> touched;
-        synchronized (lock) {
-            fresh.publish();
+        // Only the rebuild writes to the new index: it goes to disk before writers are held up for the swap.
+        fresh.publish();
+        lock.writeLock().lock();
+        try {
             point(root(), fresh.path());
             old = current;
             current = fresh;
             building = null;
             touched = new HashSet<>(touchedWhileBuilding);
             touchedWhileBuilding.clear();
+        } finally {
+            lock.writeLock().unlock();
         }
         if (old != null) {
             old.close();
@@ -194,9 +212,12 @@ public class SearchIndex {
     }
 
     public void abandonRebuild(PostIndex fresh) {
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
             building = null;
             touchedWhileBuilding.clear();
+        } finally {
+            lock.writeLock().unlock();
         }
         try {
             fresh.abandon();
@@ -212,7 +233,8 @@ public class SearchIndex {
 
     @PreDestroy
     void close() {
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
             try {
                 if (building != null) {
                     building.abandon();
@@ -226,6 +248,8 @@ public class SearchIndex {
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Cannot close the search index", e);
             }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
