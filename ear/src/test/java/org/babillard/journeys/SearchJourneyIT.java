@@ -106,6 +106,9 @@ class SearchJourneyIT extends Journey {
         browser.findElement(By.id("searchIndex:rebuild")).click();
         waitFor(By.xpath("//*[@id='searchIndex:messages'][contains(., 'rebuild has started')]"));
         Browser.screenshot(browser, "search-04-admin-rebuild");
+        assertTrue(browser.findElement(By.id("logout:submit")).getRect().getX()
+                + browser.findElement(By.id("logout:submit")).getRect().getWidth() <= browser.manage().window().getSize().getWidth(),
+                "the top bar fits the window, an administrator's too");
         browser.get(Browser.baseUrl() + "search.xhtml?q=%22budget+de+l%27equipe%22+" + run + "&sort=date");
         waitFor(By.cssSelector("h1"));
         for (int i = 0; i < 40 && browser.findElements(By.cssSelector(".search-hit")).isEmpty(); i++) {
