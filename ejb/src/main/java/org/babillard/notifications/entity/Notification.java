@@ -44,7 +44,9 @@ public class Notification {
     public static final String EARLIER = "Notification.earlier";
 
     public enum Kind {
-        MENTION, REPLY, REACTION, FOLLOW, JOIN_REQUEST, INVITATION, JOINED, SHARE
+        MENTION, REPLY, REACTION, FOLLOW, JOIN_REQUEST, INVITATION, JOINED, SHARE,
+        /** A new post matches one of the recipient's saved searches (search.entity.SavedSearch). */
+        SAVED_SEARCH
     }
 
     @Id

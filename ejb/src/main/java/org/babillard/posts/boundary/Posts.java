@@ -64,6 +64,9 @@ public class Posts {
     @Inject
     Event<PostPublished> published;
 
+    @Inject
+    Event<PostChanged> changed;
+
     /**
      * Publishes a company-wide status update by this employee.
      *
@@ -255,6 +258,7 @@ public class Posts {
             throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "post " + postId);
         }
         tagAndMention(post, text, mentionedBefore, new HashSet<>());
+        changed.fire(new PostChanged(post.getId()));
         return post;
     }
 
@@ -275,6 +279,7 @@ public class Posts {
         lockThread(post);
         countReplies(post, post.delete(Clock.systemUTC().instant()));
         resolveReports(post, actor, PostReport.Outcome.DELETED);
+        changed.fire(new PostChanged(postId));
     }
 
     /** A moderator hides a post from everyone but moderators; it can be shown again. */
@@ -287,6 +292,7 @@ public class Posts {
         lockThread(post);
         countReplies(post, post.hide(moderator, Clock.systemUTC().instant()));
         resolveReports(post, moderator, PostReport.Outcome.HIDDEN);
+        changed.fire(new PostChanged(postId));
     }
 
     public void unhide(String moderatorUsername, long postId) throws Refused {
@@ -297,6 +303,7 @@ public class Posts {
         }
         lockThread(post);
         countReplies(post, post.unhide());
+        changed.fire(new PostChanged(postId));
     }
 
     /** A channel's moderators pin a thread's first post to the top of the channel page. */

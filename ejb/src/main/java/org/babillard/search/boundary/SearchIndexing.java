@@ -1,0 +1,200 @@
+package org.babillard.search.boundary;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.babillard.notifications.control.Notifier;
+import org.babillard.notifications.entity.Notification;
+import org.babillard.people.entity.Employee;
+import org.babillard.posts.entity.Post;
+import org.babillard.search.control.IndexedPost;
+import org.babillard.search.control.PostIndex;
+import org.babillard.search.control.PostQueries;
+import org.babillard.search.control.SearchIndex;
+import org.babillard.search.control.SearchQuery;
+import org.babillard.search.entity.SavedSearch;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes posts into the search index: one post after its transaction committed (asynchronously, see
+ * {@code SearchFreshness}), the posts written since the last start, or every post for a rebuild, which builds a
+ * new index aside while searches go on in the old one. A failure here never reaches the person posting; it is
+ * logged, and a rebuild repairs it.
+ */
+@Stateless
+public class SearchIndexing {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexing.class.getName());
+    static final int BATCH = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SearchIndex index;
+
+    @Inject
+    Notifier notifier;
+
+    /** Indexes the post as the database has it now (removes it if deleted); a new one may notify saved searches. */
+    @Asynchronous
+    public void reindex(long postId, boolean isNew) {
+        try {
+            Post post = em.find(Post.class, postId);
+            if (post == null || post.isDeleted()) {
+                LOG.fine(() -> "Post " + postId + " is gone: out of the search index");
+                index.remove(postId);
+                return;
+            }
+            index.put(indexed(post, hasFile(List.of(postId)).contains(postId)));
+            if (isNew) {
+                notifySavedSearches(post);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Post " + postId + " could not be indexed; a rebuild from Administration repairs the index", e);
+        }
+    }
+
+    /** Indexes the posts newer than the newest in the index: those whose indexing a stop interrupted. */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void catchUp() {
+        try {
+            long after = index.maxId();
+            Long newest = em.createQuery("select max(p.id) from Post p", Long.class).getSingleResult();
+            if (after > (newest == null ? 0 : newest)) {
+                // Posts the database never had: this index was built from another database (a data directory
+                // restored without its database, a database started afresh). Its ids would name other posts.
+                LOG.warning("The search index holds posts the database does not: rebuilding it");
+                rebuildNow();
+                return;
+            }
+            int n = 0;
+            List<Post> batch;
+            do {
+                batch = batchAfter(after);
+                for (Post p : batch) {
+                    index.put(indexed(p, false));
+                    after = p.getId();
+                    n++;
+                }
+            } while (batch.size() == BATCH);
+            if (n > 0) {
+                int indexed = n;
+                LOG.info(() -> "Search index caught up with " + indexed + " posts");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "The search index could not catch up", e);
+        }
+    }
+
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void rebuild() {
+        rebuildNow();
+    }
+
+    /**
+     * Builds a new index from every post not deleted and swaps it in; searches use the old one meanwhile.
+     *
+     * @return how many posts the new index holds, or -1 if a rebuild was already under way
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int rebuildNow() {
+        long started = System.nanoTime();
+        PostIndex fresh;
+        try {
+            fresh = index.startRebuild();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Cannot start a search index rebuild", e);
+            return -1;
+        }
+        if (fresh == null) {
+            return -1;
+        }
+        try {
+            int n = 0;
+            long after = 0;
+            List<Post> batch;
+            do {
+                batch = batchAfter(after);
+                List<Long> ids = batch.stream().map(Post::getId).toList();
+                Set<Long> withFiles = hasFile(ids);
+                List<IndexedPost> docs = new ArrayList<>(batch.size());
+                for (Post p : batch) {
+                    docs.add(indexed(p, withFiles.contains(p.getId())));
+                    after = p.getId();
+                }
+                fresh.add(docs);
+                n += docs.size();
+            } while (batch.size() == BATCH);
+            Set<Long> touched = index.finishRebuild(fresh);
+            for (long id : touched) {
+                Post p = em.find(Post.class, id);
+                if (p == null || p.isDeleted()) {
+                    index.remove(id);
+                } else {
+                    index.put(indexed(p, hasFile(List.of(id)).contains(id)));
+                }
+            }
+            int total = n;
+            LOG.info(() -> "Search index rebuilt: " + total + " posts in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return n;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "The search index rebuild failed; the previous index stays in use", e);
+            index.abandonRebuild(fresh);
+            return -1;
+        }
+    }
+
+    private List<Post> batchAfter(long after) {
+        return em.createQuery("""
+                        select p from Post p join fetch p.author left join fetch p.channel
+                        where p.deletedAt is null and p.id > :after order by p.id""", Post.class)
+                .setParameter("after", after).setMaxResults(BATCH).getResultList();
+    }
+
+    private Set<Long> hasFile(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select distinct a.post.id from Attachment a where a.post.id in :ids", Long.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    static IndexedPost indexed(Post p, boolean hasFile) {
+        return new IndexedPost(p.getId(), p.getText(), p.getAuthor().getUsername(),
+                p.getChannel() == null ? null : p.getChannel().getSlug(), p.getCreatedAt(),
+                p.getAudience() == Post.Audience.NOTEBOOK, hasFile);
+    }
+
+    /** Tells the owners of saved searches that find this new post, if they may read it (the notifier checks). */
+    private void notifySavedSearches(Post post) throws IOException {
+        if (post.isNotebook()) {
+            return;
+        }
+        Set<Long> told = new HashSet<>();
+        for (SavedSearch s : em.createNamedQuery(SavedSearch.ACTIVE, SavedSearch.class).getResultList()) {
+            Employee owner = s.getOwner();
+            if (told.contains(owner.getId()) || owner.getId().equals(post.getAuthor().getId())) {
+                continue;
+            }
+            SearchQuery q = SearchQuery.parse(s.getQuery());
+            if (!q.isEmpty() && index.matches(PostQueries.build(q, owner.getUsername(), SearchIndex.zone()), post.getId())
+                    && notifier.notify(owner, Notification.Kind.SAVED_SEARCH, post.getAuthor(), post, null)) {
+                told.add(owner.getId());
+            }
+        }
+    }
+}

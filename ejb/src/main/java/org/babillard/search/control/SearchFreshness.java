@@ -1,0 +1,28 @@
+package org.babillard.search.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.babillard.posts.boundary.PostChanged;
+import org.babillard.posts.boundary.PostPublished;
+import org.babillard.search.boundary.SearchIndexing;
+
+/**
+ * Keeps the index in step with the posts: once a post's transaction has committed, and only then, indexing starts
+ * on another thread, so posting never waits for the index and a rolled-back post is never indexed.
+ */
+@ApplicationScoped
+public class SearchFreshness {
+
+    @Inject
+    SearchIndexing indexing;
+
+    void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
+        indexing.reindex(event.postId(), true);
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged event) {
+        indexing.reindex(event.postId(), false);
+    }
+}
