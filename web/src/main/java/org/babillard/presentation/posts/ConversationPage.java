@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.announcements.boundary.LiveCoverage;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
@@ -42,6 +43,9 @@ public class ConversationPage implements Serializable {
     @Inject
     PostActions actions;
 
+    @Inject
+    transient LiveCoverage coverage;
+
     private String id;
     private long postId;
     private boolean found;
@@ -54,6 +58,8 @@ public class ConversationPage implements Serializable {
     private String text;
     private String clientKey = UUID.randomUUID().toString();
     private int maxLength;
+    private boolean live;
+    private boolean canSwitchLive;
 
     /** Reads the conversation when the page opens. */
     public void load() {
@@ -63,6 +69,8 @@ public class ConversationPage implements Serializable {
             read();
             found = true;
             maxLength = posts.maxLength();
+            live = coverage.isLive(postId);
+            canSwitchLive = coverage.canSwitch(me(), postId);
         } catch (NumberFormatException | Refused e) {
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
         }
@@ -105,6 +113,39 @@ public class ConversationPage implements Serializable {
                     jakarta.faces.application.FacesMessage.SEVERITY_ERROR, actions.refusal(e), null));
             faces.validationFailed();
         }
+    }
+
+    /** A new reply in this live thread was signalled: the thread is read again, as the reader may see it. */
+    public void refresh() {
+        try {
+            read();
+        } catch (Refused e) {
+            found = false;
+        }
+    }
+
+    /** The thread's author, HR or an administrator switches live coverage on or off. */
+    public void switchLive() {
+        try {
+            coverage.switchLive(me(), postId, !live);
+            live = !live;
+        } catch (Refused e) {
+            FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(
+                    jakarta.faces.application.FacesMessage.SEVERITY_ERROR, actions.refusal(e), null));
+        }
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    public boolean isCanSwitchLive() {
+        return canSwitchLive;
+    }
+
+    /** The id of the thread's first post, which live signals name. */
+    public long getThreadId() {
+        return first == null ? postId : first.getId();
     }
 
     private String me() {
