@@ -53,7 +53,7 @@ public class AnnouncementStatsPage implements Serializable {
                 audience.add(new String[] {t.getKind().name(), t.getLabel()});
             }
             export = announcements.canExport(me);
-        } catch (Refused | NumberFormatException | NullPointerException e) {
+        } catch (Refused | NumberFormatException e) {
             view = null;
             statistics = null;
         }
