@@ -70,20 +70,35 @@ CREATE TABLE announcement_recipient (
 -- The banner's question: "what must this reader still acknowledge?"
 CREATE INDEX announcement_recipient_employee_idx ON announcement_recipient (employee_id, acknowledged_at);
 
-CREATE SEQUENCE announcement_rsvp_seq START WITH 1 INCREMENT BY 1;
+CREATE SEQUENCE event_rsvp_seq START WITH 1 INCREMENT BY 1;
 
--- An answer to an event: GOING, MAYBE, NOT_GOING; one per person, changeable.
-CREATE TABLE announcement_rsvp (
+-- An answer to an event, an announcement's or a post's (exactly one of the two ids is set): GOING, MAYBE,
+-- NOT_GOING; one per person and event, changeable.
+CREATE TABLE event_rsvp (
     id              BIGINT                   NOT NULL,
-    announcement_id BIGINT                   NOT NULL,
+    announcement_id BIGINT,
+    post_id         BIGINT,
     employee_id     BIGINT                   NOT NULL,
     answer          VARCHAR(16)              NOT NULL,
     answered_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     version         BIGINT                   NOT NULL,
-    CONSTRAINT announcement_rsvp_pk PRIMARY KEY (id),
-    CONSTRAINT announcement_rsvp_uk UNIQUE (announcement_id, employee_id),
-    CONSTRAINT announcement_rsvp_announcement_fk FOREIGN KEY (announcement_id) REFERENCES announcement (id),
-    CONSTRAINT announcement_rsvp_employee_fk FOREIGN KEY (employee_id) REFERENCES employee (id)
+    CONSTRAINT event_rsvp_pk PRIMARY KEY (id),
+    CONSTRAINT event_rsvp_announcement_uk UNIQUE (announcement_id, employee_id),
+    CONSTRAINT event_rsvp_post_uk UNIQUE (post_id, employee_id),
+    CONSTRAINT event_rsvp_announcement_fk FOREIGN KEY (announcement_id) REFERENCES announcement (id),
+    CONSTRAINT event_rsvp_post_fk FOREIGN KEY (post_id) REFERENCES post (id),
+    CONSTRAINT event_rsvp_employee_fk FOREIGN KEY (employee_id) REFERENCES employee (id)
+);
+
+-- A post that is an event (its thread's first post): when, and where or at which address.
+CREATE TABLE post_event (
+    post_id         BIGINT                   NOT NULL,
+    event_start     TIMESTAMP WITH TIME ZONE NOT NULL,
+    event_end       TIMESTAMP WITH TIME ZONE NOT NULL,
+    event_place     VARCHAR(300),
+    event_link      VARCHAR(1000),
+    CONSTRAINT post_event_pk PRIMARY KEY (post_id),
+    CONSTRAINT post_event_post_fk FOREIGN KEY (post_id) REFERENCES post (id)
 );
 
 -- A personal calendar feed: the secret token in the feed's address stands for its owner; revoking deletes it.

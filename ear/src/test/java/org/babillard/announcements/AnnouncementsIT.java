@@ -10,6 +10,7 @@ import org.babillard.announcements.boundary.AnnouncementDispatch;
 import org.babillard.announcements.boundary.AnnouncementDraft;
 import org.babillard.announcements.boundary.AnnouncementStatistics;
 import org.babillard.announcements.boundary.LiveCoverage;
+import org.babillard.announcements.boundary.PostEvents;
 import org.babillard.announcements.boundary.Announcements;
 import org.babillard.announcements.boundary.MustReadMessage;
 import org.babillard.announcements.boundary.NewsItem;
@@ -90,6 +91,9 @@ class AnnouncementsIT {
 
     @Inject
     LiveCoverage coverage;
+
+    @Inject
+    PostEvents postEvents;
 
     @Inject
     Channels channels;
@@ -403,6 +407,38 @@ class AnnouncementsIT {
         announcements.revokeCalendarToken(alice);
         assertTrue(announcements.calendarFeed(token).isEmpty(), "a revoked address gives nothing");
         assertFalse(token.equals(announcements.calendarToken(alice)), "a new address is a different one");
+    }
+
+    @Test
+    void aPostCanBeAnEventForThoseWhoMayReadIt() throws Exception {
+        Instant start = Instant.parse("2030-05-20T16:00:00Z");
+        AnnouncementDraft.EventDetails details = new AnnouncementDraft.EventDetails(start, start.plus(Duration.ofHours(1)),
+                "Cafétéria, 2e", null);
+        long afterwork = posts.publish(alice, "Afterwork of the team " + run + "\nBring snacks").getId();
+        assertEquals(Refused.Reason.NOT_ALLOWED, assertThrows(Refused.class,
+                () -> postEvents.makeEvent(bruno, afterwork, details)).reason(), "only its author");
+        long reply = posts.publish(bruno, Draft.reply(afterwork, "Count me in")).getId();
+        assertThrows(Refused.class, () -> postEvents.makeEvent(bruno, reply, details), "a reply is not an event");
+        postEvents.makeEvent(alice, afterwork, details);
+        postEvents.rsvp(bruno, afterwork, Rsvp.Answer.GOING);
+        postEvents.rsvp(chloe, reply, Rsvp.Answer.MAYBE);
+        RsvpSummary s = postEvents.rsvp(denis, afterwork, Rsvp.Answer.NOT_GOING);
+        assertEquals(List.of(1L, 1L, 1L), List.of(s.going(), s.maybe(), s.notGoing()));
+        assertEquals(List.of(bruno, chloe), s.attendees().stream().map(RsvpSummary.Attendee::username).toList());
+        String ics = postEvents.calendar(chloe, afterwork);
+        assertTrue(ics.contains("SUMMARY:Afterwork of the team " + run + "\r\n"), ics);
+        assertTrue(ics.contains("UID:post-" + afterwork + "@babillard\r\n"));
+        assertTrue(ics.contains("LOCATION:Cafétéria\\, 2e\r\n"));
+
+        long secret = posts.publish(alice, Draft.notebook("Dentist " + run)).getId();
+        postEvents.makeEvent(alice, secret, details);
+        assertThrows(Refused.class, () -> postEvents.rsvp(chloe, secret, Rsvp.Answer.GOING), "a notebook event is its author's");
+        assertTrue(postEvents.event(chloe, secret).isEmpty());
+        String chloesFeed = announcements.calendarFeed(announcements.calendarToken(chloe)).orElseThrow();
+        assertTrue(chloesFeed.contains("UID:post-" + afterwork + "@babillard"), "a readable post event is in the feed");
+        assertFalse(chloesFeed.contains("UID:post-" + secret + "@babillard"), "not someone else's notebook");
+        assertTrue(announcements.calendarFeed(announcements.calendarToken(alice)).orElseThrow()
+                .contains("UID:post-" + secret + "@babillard"), "the author has their own");
     }
 
     // --- live coverage ---

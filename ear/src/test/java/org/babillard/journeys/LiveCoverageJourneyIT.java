@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Live coverage of an all-hands: its author switches the thread to live, and a colleague who is only reading the
- * conversation (not in the thread) sees each new reply appear without reloading.
+ * Live coverage of an all-hands: its author makes the post an event and switches the thread to live; a colleague
+ * who is only reading the conversation (not in the thread) answers "going" and sees each new reply appear without
+ * reloading.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,6 +52,13 @@ class LiveCoverageJourneyIT extends Journey {
             WebElement post = waitFor(author, By.xpath(post("All-hands en direct " + marker)));
             String id = post.getDomAttribute("data-post-id");
             author.get(Browser.baseUrl() + "post.xhtml?id=" + id);
+            // The author makes the post an event, then covers it live.
+            waitFor(author, By.cssSelector(".post-event-form summary")).click();
+            ((JavascriptExecutor) author).executeScript("document.getElementById('postEvent:eventStart').value = '2030-06-02T14:00';"
+                    + "document.getElementById('postEvent:eventEnd').value = '2030-06-02T15:30';");
+            author.findElement(By.id("postEvent:eventPlace")).sendKeys("Auditorium");
+            author.findElement(By.id("postEvent:make")).click();
+            assertTrue(waitFor(author, By.id("post-rsvp-counts")).getText().startsWith("0 viennent"));
             waitFor(author, By.id("liveCoverage:switch")).click();
             waitFor(author, By.id("live-badge"));
             assertEquals("Terminer le direct", waitFor(author, By.id("liveCoverage:switch")).getText());
@@ -63,6 +71,9 @@ class LiveCoverageJourneyIT extends Journey {
             assertTrue(browser.findElements(By.id("liveCoverage:switch")).isEmpty(), "only its author, HR or an admin switch it");
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                     .executeScript("return !!(window.babillard && babillard.live && babillard.live.connected);")));
+            browser.findElement(By.id("postRsvp:going")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                    d.findElement(By.id("post-rsvp-counts")).getText().startsWith("1 going"));
             ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
             for (String reply : new String[] {"Premier intervenant " + marker, "Questions ouvertes " + marker}) {

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import org.babillard.announcements.control.Answers;
 import org.babillard.announcements.control.CalendarFile;
 import org.babillard.announcements.control.Publication;
 import org.babillard.announcements.entity.Announcement;
@@ -78,6 +79,12 @@ public class Announcements {
 
     @Inject
     CalendarFile calendarFile;
+
+    @Inject
+    Answers answers;
+
+    @Inject
+    PostEvents postEvents;
 
     Clock clock = Clock.systemUTC();
 
@@ -411,22 +418,8 @@ public class Announcements {
     }
 
     private RsvpSummary rsvps(Employee reader, Announcement a) {
-        Map<Rsvp.Answer, Long> counts = new HashMap<>();
-        List<RsvpSummary.Attendee> attendees = new ArrayList<>();
-        Rsvp.Answer mine = null;
-        for (Rsvp r : em.createQuery("select r from Rsvp r join r.employee e where r.announcementId = :a "
-                + "order by e.searchText, e.username", Rsvp.class).setParameter("a", a.getId()).getResultList()) {
-            counts.merge(r.getAnswer(), 1L, Long::sum);
-            if (r.getAnswer() != Rsvp.Answer.NOT_GOING) {
-                attendees.add(new RsvpSummary.Attendee(r.getEmployee().getUsername(), r.getEmployee().getDisplayName(), r.getAnswer()));
-            }
-            if (r.getEmployee().getId().equals(reader.getId())) {
-                mine = r.getAnswer();
-            }
-        }
-        attendees.sort(Comparator.comparing(RsvpSummary.Attendee::isMaybe));
-        return new RsvpSummary(counts.getOrDefault(Rsvp.Answer.GOING, 0L), counts.getOrDefault(Rsvp.Answer.MAYBE, 0L),
-                counts.getOrDefault(Rsvp.Answer.NOT_GOING, 0L), attendees, mine);
+        return answers.summary(em.createQuery("select r from Rsvp r join r.employee e where r.announcementId = :a "
+                + "order by e.searchText, e.username", Rsvp.class).setParameter("a", a.getId()).getResultList(), reader.getId());
     }
 
     /**
@@ -462,8 +455,8 @@ public class Announcements {
     }
 
     /**
-     * The feed of the token's owner: the events out now that they may read, in their language. Empty for an unknown
-     * or revoked token, or an owner who has left.
+     * The feed of the token's owner: the announced events out now that they may read, in their language, and the
+     * posts that are events that they may read. Empty for an unknown or revoked token, or an owner who has left.
      */
     public Optional<String> calendarFeed(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
@@ -486,6 +479,7 @@ public class Announcements {
         for (Announcement a : query.setParameter("now", utc(clock.instant())).getResultList()) {
             events.add(calendarEvent(a, language));
         }
+        events.addAll(postEvents.feed(owner));
         return Optional.of(calendarFile.calendar("Babillard", events));
     }
 

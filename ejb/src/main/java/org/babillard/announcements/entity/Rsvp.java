@@ -20,20 +20,26 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
-/** A person's answer to an event: going, maybe, not going. One per person and event; they may change it. */
+/**
+ * A person's answer to an event (an announcement's or a post's): going, maybe, not going. One per person and event;
+ * they may change it.
+ */
 @Entity
-@Table(name = "announcement_rsvp")
+@Table(name = "event_rsvp")
 public class Rsvp {
 
     public enum Answer { GOING, MAYBE, NOT_GOING }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "announcement_rsvp_seq")
-    @SequenceGenerator(name = "announcement_rsvp_seq", sequenceName = "announcement_rsvp_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_rsvp_seq")
+    @SequenceGenerator(name = "event_rsvp_seq", sequenceName = "event_rsvp_seq", allocationSize = 1)
     private Long id;
 
-    @Column(name = "announcement_id", nullable = false, updatable = false)
+    @Column(name = "announcement_id", updatable = false)
     private Long announcementId;
+
+    @Column(name = "post_id", updatable = false)
+    private Long postId;
 
     @ManyToOne(optional = false, fetch = FetchType.EAGER)
     @JoinColumn(name = "employee_id", updatable = false)
@@ -57,6 +63,15 @@ public class Rsvp {
         this.announcementId = announcementId;
         this.employee = Objects.requireNonNull(employee);
         answer(answer, now);
+    }
+
+    /** An answer to a post that is an event. */
+    public static Rsvp toPost(long postId, Employee employee, Answer answer, Instant now) {
+        Rsvp r = new Rsvp();
+        r.postId = postId;
+        r.employee = Objects.requireNonNull(employee);
+        r.answer(answer, now);
+        return r;
     }
 
     public final void answer(Answer answer, Instant now) {
