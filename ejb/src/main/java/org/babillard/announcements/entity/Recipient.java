@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A person an announcement went to, written once at publication (by one INSERT ... SELECT over the audience):
+ * A person an announcement went to, written once at publication (mostly by one INSERT ... SELECT over the audience):
  * the base of the statistics, of the must-read banner and of the reminders. Reading the News page does not use it.
  */
 @Entity
@@ -54,6 +54,15 @@ public class Recipient {
 
     protected Recipient() {
         // for JPA
+    }
+
+    /** A recipient added one by one (a manager's reports); the others are written by one INSERT ... SELECT. */
+    public Recipient(long announcementId, Employee employee) {
+        this.announcementId = announcementId;
+        this.employeeId = employee.getId();
+        this.employee = employee;
+        this.department = employee.getDepartment();
+        this.site = employee.getSite();
     }
 
     /** The reader opened the announcement (the first time counts). */
