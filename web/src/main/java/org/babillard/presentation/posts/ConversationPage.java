@@ -5,6 +5,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.announcements.boundary.AnnouncementDraft;
+import org.babillard.announcements.boundary.LiveCoverage;
+import org.babillard.announcements.boundary.PostEvents;
+import org.babillard.announcements.boundary.RsvpSummary;
+import org.babillard.announcements.entity.PostEvent;
+import org.babillard.announcements.entity.Rsvp;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
@@ -42,6 +48,12 @@ public class ConversationPage implements Serializable {
     @Inject
     PostActions actions;
 
+    @Inject
+    transient LiveCoverage coverage;
+
+    @Inject
+    transient PostEvents postEvents;
+
     private String id;
     private long postId;
     private boolean found;
@@ -54,6 +66,14 @@ public class ConversationPage implements Serializable {
     private String text;
     private String clientKey = UUID.randomUUID().toString();
     private int maxLength;
+    private boolean live;
+    private boolean canSwitchLive;
+    private PostEvent event;
+    private RsvpSummary rsvps;
+    private String eventStart;
+    private String eventEnd;
+    private String eventPlace;
+    private String eventLink;
 
     /** Reads the conversation when the page opens. */
     public void load() {
@@ -63,6 +83,9 @@ public class ConversationPage implements Serializable {
             read();
             found = true;
             maxLength = posts.maxLength();
+            live = coverage.isLive(postId);
+            canSwitchLive = coverage.canSwitch(me(), postId);
+            loadEvent();
         } catch (NumberFormatException | Refused e) {
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
         }
@@ -105,6 +128,127 @@ public class ConversationPage implements Serializable {
                     jakarta.faces.application.FacesMessage.SEVERITY_ERROR, actions.refusal(e), null));
             faces.validationFailed();
         }
+    }
+
+    /** A new reply in this live thread was signalled: the thread is read again, as the reader may see it. */
+    public void refresh() {
+        try {
+            read();
+        } catch (Refused e) {
+            found = false;
+        }
+    }
+
+    /** The thread's author, HR or an administrator switches live coverage on or off. */
+    public void switchLive() {
+        try {
+            coverage.switchLive(me(), postId, !live);
+            live = !live;
+        } catch (Refused e) {
+            FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(
+                    jakarta.faces.application.FacesMessage.SEVERITY_ERROR, actions.refusal(e), null));
+        }
+    }
+
+    private void loadEvent() {
+        event = postEvents.event(me(), postId).orElse(null);
+        try {
+            rsvps = event == null ? null : postEvents.rsvps(me(), postId);
+        } catch (Refused e) {
+            rsvps = null;
+        }
+    }
+
+    /** The author of the thread's first post makes it an event (times in the company's time zone). */
+    public void makeEvent() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            java.time.ZoneId zone = zone();
+            AnnouncementDraft.EventDetails details = new AnnouncementDraft.EventDetails(
+                    eventStart == null || eventStart.isBlank() ? null : java.time.LocalDateTime.parse(eventStart.strip()).atZone(zone).toInstant(),
+                    eventEnd == null || eventEnd.isBlank() ? null : java.time.LocalDateTime.parse(eventEnd.strip()).atZone(zone).toInstant(),
+                    eventPlace, eventLink);
+            postEvents.makeEvent(me(), first.getId(), details);
+            loadEvent();
+        } catch (java.time.format.DateTimeParseException e) {
+            faces.addMessage("postEvent:eventStart", messages.error("announcement.badDate"));
+            faces.validationFailed();
+        } catch (Refused e) {
+            String key = e.reason() == Refused.Reason.INVALID ? "refused." + e.detail() : "announcement.refused." + e.reason().name();
+            faces.addMessage("postEvent:eventStart", messages.error(key));
+            faces.validationFailed();
+        }
+    }
+
+    public void rsvp(String answer) {
+        try {
+            rsvps = postEvents.rsvp(me(), first.getId(), Rsvp.Answer.valueOf(answer));
+        } catch (Refused | IllegalArgumentException e) {
+            loadEvent();
+        }
+    }
+
+    private static java.time.ZoneId zone() {
+        String zone = System.getProperty("babillard.timezone");
+        return zone == null || zone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone);
+    }
+
+    public PostEvent getEvent() {
+        return event;
+    }
+
+    public RsvpSummary getRsvps() {
+        return rsvps;
+    }
+
+    /** Whether the reader may make this thread an event: they wrote its first post, which is not one yet. */
+    public boolean isCanMakeEvent() {
+        return event == null && first != null && !firstDeleted && me().equals(first.getAuthorUsername());
+    }
+
+    public String getEventStart() {
+        return eventStart;
+    }
+
+    public void setEventStart(String eventStart) {
+        this.eventStart = eventStart;
+    }
+
+    public String getEventEnd() {
+        return eventEnd;
+    }
+
+    public void setEventEnd(String eventEnd) {
+        this.eventEnd = eventEnd;
+    }
+
+    public String getEventPlace() {
+        return eventPlace;
+    }
+
+    public void setEventPlace(String eventPlace) {
+        this.eventPlace = eventPlace;
+    }
+
+    public String getEventLink() {
+        return eventLink;
+    }
+
+    public void setEventLink(String eventLink) {
+        this.eventLink = eventLink;
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    public boolean isCanSwitchLive() {
+        return canSwitchLive;
+    }
+
+    /** The id of the thread's first post, which live signals name. */
+    public long getThreadId() {
+        return first == null ? postId : first.getId();
     }
 
     private String me() {
