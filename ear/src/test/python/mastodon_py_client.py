@@ -67,6 +67,8 @@ def scenario(base, client_id, client_secret, code, marker):
     except MastodonNotFoundError:
         seen["deleted"] = "404"
     seen["notifications"] = [n["type"] for n in client.notifications()]
+    found = client.search(marker, result_type="statuses")
+    seen["search"] = [str(s["id"]) for s in found["statuses"]]
     seen["streamed"] = streamed(client, marker)
     page = client.timeline_home(limit=1)
     older = client.fetch_next(page)

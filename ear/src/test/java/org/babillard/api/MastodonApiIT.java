@@ -93,6 +93,8 @@ class MastodonApiIT extends Journey {
         assertEquals("direct", seen.getJsonObject("note").getString("visibility"));
         assertTrue(seen.getString("too_long").contains("character limit"), seen.getString("too_long"));
         assertEquals("404", seen.getString("deleted"));
+        assertTrue(strings(seen.getJsonArray("search")).contains(posted.getString("id")), "search v2 finds the post: " + seen.get("search"));
+        assertTrue(strings(seen.getJsonArray("search")).contains(seen.getJsonObject("note").getString("id")), "and one's own note");
         assertEquals(JsonValue.TRUE, seen.get("streamed"), "the user stream (server-sent events) brought the new post: " + seen.get("streamed"));
         JsonObject paging = seen.getJsonObject("paging");
         assertFalse(paging.isNull("next"), "fetch_next follows the Link header");
@@ -106,6 +108,9 @@ class MastodonApiIT extends Journey {
         assertEquals(404, get("/api/v1/statuses/" + noteId, otherToken).statusCode(), "someone else's notebook entry");
         assertEquals("{\"error\":\"Record not found\"}", get("/api/v1/statuses/" + noteId, otherToken).body());
         assertEquals(200, get("/api/v1/statuses/" + noteId, token).statusCode(), "one's own is there");
+        String found = get("/api/v2/search?type=statuses&q=" + marker, otherToken).body();
+        assertTrue(found.contains("\"id\":\"" + posted.getString("id") + "\""), "search finds the company post for anyone: " + found);
+        assertFalse(found.contains("\"id\":\"" + noteId + "\""), "but not someone else's note");
         HttpResponse<String> home = get("/api/v1/timelines/public?limit=40", otherToken);
         assertFalse(home.body().contains("A private note " + marker), "not in the company stream either");
         assertTrue(home.headers().firstValue("X-RateLimit-Limit").isPresent(), "rate limit headers");
@@ -243,6 +248,45 @@ class MastodonApiIT extends Journey {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(200, posted.statusCode(), posted.body());
         return json(posted.body()).getString("id");
+    }
+
+    @Test
+    void announcementsAreReadAndDismissedThroughTheApi() throws Exception {
+        openBabillard("fr-FR");
+        String engineer = tokenFor("camille.durand", "read write");
+        String finance = tokenFor("aurelien.lacroix", "read write");
+        String title = "Exercice incendie " + UUID.randomUUID().toString().substring(0, 8);
+        browser.manage().deleteAllCookies();
+        browser.get(Browser.baseUrl());
+        logIn("helene.lefevre", "demo");
+        waitFor(By.id("news")).click();
+        waitFor(By.id("compose")).click();
+        waitFor(By.id("compose:titleFr")).sendKeys(title);
+        browser.findElement(By.id("compose:bodyFr")).sendKeys("Jeudi à 10 h, sortie par l'escalier B. <b>Merci</b>");
+        browser.findElement(By.cssSelector("input[name='compose:departments'][value='Ingénierie']")).click();
+        browser.findElement(By.id("compose:mustRead")).click();
+        browser.findElement(By.id("compose:publish")).click();
+        waitFor(By.id("total-recipients"));
+
+        JsonObject mine = announcement(get("/api/v1/announcements", engineer).body(), title);
+        assertNotNull(mine, "the engineer has it");
+        assertEquals(JsonValue.FALSE, mine.get("read"));
+        assertTrue(mine.getString("content").contains("&lt;b&gt;Merci&lt;/b&gt;"), mine.getString("content"));
+        assertEquals(null, announcement(get("/api/v1/announcements", finance).body(), title), "finance is not in the audience");
+        String id = mine.getString("id");
+        HttpResponse<String> notTheirs = send(HttpRequest.newBuilder(uri("/api/v1/announcements/" + id + "/dismiss"))
+                .header("Authorization", "Bearer " + finance).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(404, notTheirs.statusCode());
+        HttpResponse<String> dismissed = send(HttpRequest.newBuilder(uri("/api/v1/announcements/" + id + "/dismiss"))
+                .header("Authorization", "Bearer " + engineer).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, dismissed.statusCode());
+        assertEquals(JsonValue.TRUE, announcement(get("/api/v1/announcements", engineer).body(), title).get("read"),
+                "dismissing is acknowledging");
+    }
+
+    private static JsonObject announcement(String body, String title) {
+        return Json.createReader(new StringReader(body)).readArray().stream().map(v -> (JsonObject) v)
+                .filter(a -> a.getString("content").contains(title)).findFirst().orElse(null);
     }
 
     // --- helpers ---
