@@ -70,6 +70,9 @@ class MailIT {
     Digests digests;
 
     @Inject
+    org.babillard.search.boundary.Search search;
+
+    @Inject
     Inbox inbox;
 
     @Inject
@@ -169,6 +172,21 @@ class MailIT {
                 && enText.contains("Release " + RUN), enText);
         assertFalse(enText.contains("A quiet post " + RUN), "a post nobody reacted to is not among the most reacted");
         assertFalse(digests.sendTo(marie), "nothing new: no second digest");
+    }
+
+    @Test
+    void whatASavedSearchFindsComesInTheDigest() throws Exception {
+        String watcher = employee("watcher", "Wendy Watcher", "en");
+        String author = employee("poster", "Paul Poster", "en");
+        preferences.choose(watcher, MailPreference.Delivery.DIGEST, null, null, false);
+        String word = "zebracrossing" + RUN.replaceAll("[^A-Za-z0-9]", "");
+        search.save(watcher, word);
+        posts.publish(author, "Mind the " + word + " near the car park <b>now</b>");
+
+        awaitDigestItems(watcher, 1);
+        assertTrue(digests.sendTo(watcher));
+        String text = MailBox.part(MailBox.await(mail(watcher), 1).get(0), "text/plain");
+        assertTrue(text.contains("== Found by your saved searches ==") && text.contains("Mind the " + word), text);
     }
 
     @Test

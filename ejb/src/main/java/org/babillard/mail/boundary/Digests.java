@@ -95,6 +95,7 @@ public class Digests {
         List<MailText.Piece> mustReads = new ArrayList<>();
         List<MailText.Piece> mentions = new ArrayList<>();
         List<MailText.Piece> replies = new ArrayList<>();
+        List<MailText.Piece> watched = new ArrayList<>();
         Set<Long> shown = new HashSet<>();
         for (DigestItem item : items) {
             item.sent(now);
@@ -108,7 +109,8 @@ public class Digests {
                     || !shown.add(post.getId())) {
                 continue;
             }
-            (item.getKind() == DigestItem.Kind.MENTION ? mentions : replies).add(piece(post));
+            (item.getKind() == DigestItem.Kind.MENTION ? mentions
+                    : item.getKind() == DigestItem.Kind.WATCHED ? watched : replies).add(piece(post));
         }
         List<MailText.Piece> popular = new ArrayList<>();
         for (Post post : popular(reader, now.minus(Duration.ofDays(1)))) {
@@ -116,13 +118,14 @@ public class Digests {
                 popular.add(piece(post));
             }
         }
-        if (mustReads.isEmpty() && mentions.isEmpty() && replies.isEmpty() && popular.isEmpty()) {
+        if (mustReads.isEmpty() && mentions.isEmpty() && replies.isEmpty() && watched.isEmpty() && popular.isEmpty()) {
             return false;
         }
         MailText.Rendered mail = words.digest(List.of(
                 new MailText.Section("digest.mustReads", mustReads),
                 new MailText.Section("digest.mentions", mentions),
                 new MailText.Section("digest.replies", replies),
+                new MailText.Section("digest.watched", watched),
                 new MailText.Section("digest.popular", popular)));
         em.persist(OutboxMessage.mail(reader, reader.getMail(), mail.subject(), mail.text(), mail.html(), null, now, now));
         queued.fire(new OutboxQueued(1));

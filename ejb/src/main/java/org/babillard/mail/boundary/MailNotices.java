@@ -52,12 +52,16 @@ public class MailNotices {
     @Inject
     Event<OutboxQueued> queued;
 
-    /** A mention or a reply: a mail to its recipient, or an item of their digest. Other notifications: nothing. */
+    /**
+     * A mention or a reply: a mail to its recipient, or an item of their digest. A post one of their saved searches
+     * found: an item of their digest (the "veille" is read there; the bell tells at once). Other notifications: nothing.
+     */
     @Asynchronous
     public void notified(long notificationId) {
         try {
             Notification n = em.find(Notification.class, notificationId);
-            if (n == null || (n.getKind() != Notification.Kind.MENTION && n.getKind() != Notification.Kind.REPLY)) {
+            if (n == null || (n.getKind() != Notification.Kind.MENTION && n.getKind() != Notification.Kind.REPLY
+                    && n.getKind() != Notification.Kind.SAVED_SEARCH)) {
                 return;
             }
             Employee to = n.getRecipient();
@@ -67,6 +71,12 @@ public class MailNotices {
             }
             MailPreference preference = preferenceOf(to);
             Instant now = Clock.systemUTC().instant();
+            if (n.getKind() == Notification.Kind.SAVED_SEARCH) {
+                if (preference.getDelivery() != MailPreference.Delivery.NEVER) {
+                    em.persist(DigestItem.post(to, DigestItem.Kind.WATCHED, post, now));
+                }
+                return;
+            }
             switch (preference.getDelivery()) {
                 case NEVER -> {
                     return;

@@ -36,7 +36,8 @@ public class DigestItem {
     public static final String PENDING = "DigestItem.pending";
     public static final String WAITING = "DigestItem.waiting";
 
-    public enum Kind { MENTION, REPLY, MUST_READ }
+    /** WATCHED: a post one of the reader's saved searches found. */
+    public enum Kind { MENTION, REPLY, MUST_READ, WATCHED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "digest_item_seq")
