@@ -14,26 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.babillard.api.boundary.Markers;
-import org.babillard.api.entity.Marker;
-import org.babillard.channels.boundary.ChannelDetails;
 import org.babillard.channels.boundary.ChannelSummary;
 import org.babillard.channels.boundary.Channels;
-import org.babillard.notifications.boundary.NotificationView;
-import org.babillard.notifications.boundary.Notifications;
 import org.babillard.platform.boundary.Refused;
-import org.babillard.posts.control.Markup;
-import org.babillard.timeline.boundary.Timeline;
-import org.babillard.timeline.boundary.TimelineEntry;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Lists are channels: the caller's lists are the channels they are a member of; creating a list creates a private
@@ -50,16 +36,7 @@ public class ListsResource {
     Render render;
 
     @Inject
-    Timeline timeline;
-
-    @Inject
     Channels channels;
-
-    @Inject
-    Notifications notifications;
-
-    @Inject
-    Markers markers;
 
     @GET
     public String lists() {
@@ -73,14 +50,14 @@ public class ListsResource {
     @Path("{id}")
     public String list(@PathParam("id") long id) {
         String me = session.employee("read:lists");
-        return list(member(me, id)).toString();
+        return list(member(channels, me, id)).toString();
     }
 
     @GET
     @Path("{id}/accounts")
     public String listAccounts(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("40") int limit) {
         String me = session.employee("read:lists");
-        member(me, id);
+        member(channels, me, id);
         try {
             List<String> names = channels.members(me, id).stream().filter(m -> m.role() != null)
                     .map(m -> m.username()).limit(Math.max(1, Math.min(limit, 80))).toList();
@@ -90,54 +67,14 @@ public class ListsResource {
         }
     }
 
-
-    private List<jakarta.json.JsonObject> render(String me, List<NotificationView> page) {
-        Set<String> names = new LinkedHashSet<>();
-        Map<Long, TimelineEntry> posts = new HashMap<>();
-        for (NotificationView n : page) {
-            names.add(n.actorUsername());
-            if (n.postId() != null && !posts.containsKey(n.postId())) {
-                try {
-                    TimelineEntry e = timeline.entry(me, n.postId());
-                    posts.put(n.postId(), e);
-                    names.add(e.authorUsername());
-                    names.addAll(Markup.mentions(e.text()));
-                } catch (Refused gone) {
-                    // The post was deleted or can no longer be read: the notification goes without it.
-                }
-            }
-        }
-        List<TimelineEntry> entries = new ArrayList<>(posts.values());
-        List<jakarta.json.JsonObject> statuses = render.statuses(me, entries);
-        Map<Long, jakarta.json.JsonObject> byId = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            byId.put(entries.get(i).id(), statuses.get(i));
-        }
-        MastodonJson json = render.json(names, Map.of());
-        return page.stream().map(n -> json.notification(n, n.postId() == null ? null : byId.get(n.postId()))).toList();
-    }
-
-    private static jakarta.json.JsonObject marker(Marker m) {
-        return Json.createObjectBuilder().add("last_read_id", String.valueOf(m.getLastReadId()))
-                .add("version", m.getVersion()).add("updated_at", MastodonJson.time(m.getUpdatedAt())).build();
-    }
-
-    private ChannelSummary member(String me, long id) {
+    static ChannelSummary member(Channels channels, String me, long id) {
         return channels.list(me).stream().filter(c -> c.id() == id && c.isMember()).findFirst()
                 .orElseThrow(ApiError::notFound);
     }
 
-    private static jakarta.json.JsonObject list(ChannelSummary c) {
+    static jakarta.json.JsonObject list(ChannelSummary c) {
         return Json.createObjectBuilder().add("id", String.valueOf(c.id())).add("title", c.name())
                 .add("replies_policy", "list").add("exclusive", false).build();
-    }
-
-    private static int limit(int limit) {
-        return Math.max(1, Math.min(limit, 40));
-    }
-
-    private static Long newer(Long sinceId, Long minId) {
-        return sinceId != null ? sinceId : minId;
     }
 
     @POST
@@ -160,7 +97,7 @@ public class ListsResource {
     @Consumes(MediaType.WILDCARD)
     public String add(@PathParam("id") long id, @Context UriInfo uri, @HeaderParam("Content-Type") String type, String body) {
         String me = session.employee("write:lists");
-        member(me, id);
+        member(channels, me, id);
         Params p = Params.of(uri.getQueryParameters(), type, body);
         for (String account : p.list("account_ids")) {
             try {

@@ -6,7 +6,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,11 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.babillard.api.boundary.Markers;
-import org.babillard.api.entity.Marker;
-import org.babillard.channels.boundary.ChannelDetails;
-import org.babillard.channels.boundary.ChannelSummary;
-import org.babillard.channels.boundary.Channels;
 import org.babillard.notifications.boundary.NotificationView;
 import org.babillard.notifications.boundary.Notifications;
 import org.babillard.platform.boundary.Refused;
@@ -50,13 +44,7 @@ public class NotificationsResource {
     Timeline timeline;
 
     @Inject
-    Channels channels;
-
-    @Inject
     Notifications notifications;
-
-    @Inject
-    Markers markers;
 
     @GET
     public Response notifications(@QueryParam("max_id") Long maxId, @QueryParam("since_id") Long sinceId,
@@ -64,7 +52,7 @@ public class NotificationsResource {
                                   @Context UriInfo uri) {
         String me = session.employee("read:notifications");
         List<NotificationView> page = notifications.list(me, maxId, Math.max(1, Math.min(limit, Notifications.LARGEST_PAGE)));
-        Long newer = newer(sinceId, minId);
+        Long newer = Paging.newer(sinceId, minId);
         if (newer != null) {
             page = page.stream().filter(n -> n.id() > newer).toList();
         }
@@ -107,7 +95,6 @@ public class NotificationsResource {
         return "{}";
     }
 
-
     private List<jakarta.json.JsonObject> render(String me, List<NotificationView> page) {
         Set<String> names = new LinkedHashSet<>();
         Map<Long, TimelineEntry> posts = new HashMap<>();
@@ -132,28 +119,5 @@ public class NotificationsResource {
         }
         MastodonJson json = render.json(names, Map.of());
         return page.stream().map(n -> json.notification(n, n.postId() == null ? null : byId.get(n.postId()))).toList();
-    }
-
-    private static jakarta.json.JsonObject marker(Marker m) {
-        return Json.createObjectBuilder().add("last_read_id", String.valueOf(m.getLastReadId()))
-                .add("version", m.getVersion()).add("updated_at", MastodonJson.time(m.getUpdatedAt())).build();
-    }
-
-    private ChannelSummary member(String me, long id) {
-        return channels.list(me).stream().filter(c -> c.id() == id && c.isMember()).findFirst()
-                .orElseThrow(ApiError::notFound);
-    }
-
-    private static jakarta.json.JsonObject list(ChannelSummary c) {
-        return Json.createObjectBuilder().add("id", String.valueOf(c.id())).add("title", c.name())
-                .add("replies_policy", "list").add("exclusive", false).build();
-    }
-
-    private static int limit(int limit) {
-        return Math.max(1, Math.min(limit, 40));
-    }
-
-    private static Long newer(Long sinceId, Long minId) {
-        return sinceId != null ? sinceId : minId;
     }
 }
