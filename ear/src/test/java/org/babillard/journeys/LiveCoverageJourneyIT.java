@@ -58,10 +58,13 @@ class LiveCoverageJourneyIT extends Journey {
                     + "document.getElementById('postEvent:eventEnd').value = '2030-06-02T15:30';");
             author.findElement(By.id("postEvent:eventPlace")).sendKeys("Auditorium");
             author.findElement(By.id("postEvent:make")).click();
-            assertTrue(waitFor(author, By.id("post-rsvp-counts")).getText().startsWith("0 viennent"));
+            // The event's part of the page is drawn again after the click: read the counts once it has settled.
+            new WebDriverWait(author, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("post-rsvp-counts")).getText().startsWith("0 viennent"));
             waitFor(author, By.id("liveCoverage:switch")).click();
             waitFor(author, By.id("live-badge"));
-            assertEquals("Terminer le direct", waitFor(author, By.id("liveCoverage:switch")).getText());
+            new WebDriverWait(author, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> "Terminer le direct".equals(d.findElement(By.id("liveCoverage:switch")).getText()));
 
             openBabillard("en-GB");
             logIn(READER, "demo");
@@ -72,8 +75,8 @@ class LiveCoverageJourneyIT extends Journey {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                     .executeScript("return !!(window.babillard && babillard.live && babillard.live.connected);")));
             browser.findElement(By.id("postRsvp:going")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
-                    d.findElement(By.id("post-rsvp-counts")).getText().startsWith("1 going"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("post-rsvp-counts")).getText().startsWith("1 going"));
             ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
             for (String reply : new String[] {"Premier intervenant " + marker, "Questions ouvertes " + marker}) {
