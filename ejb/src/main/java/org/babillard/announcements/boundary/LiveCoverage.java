@@ -84,8 +84,12 @@ public class LiveCoverage {
     public void posted(long postId) {
         try {
             Post post = em.find(Post.class, postId);
-            if (post == null || post.getThread() == null || post.getAudience().isRestricted()
-                    || em.find(LiveThread.class, post.getThread().getId()) == null) {
+            if (post == null || post.getThread() == null || post.getAudience().isRestricted()) {
+                return;
+            }
+            LiveThread liveThread = em.find(LiveThread.class, post.getThread().getId());
+            // A reply written before the thread went live is not live coverage, however late this runs.
+            if (liveThread == null || post.getCreatedAt().isBefore(liveThread.getSince())) {
                 return;
             }
             Channel channel = post.getChannel();
