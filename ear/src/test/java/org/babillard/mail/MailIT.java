@@ -177,7 +177,7 @@ class MailIT {
     @Test
     void whatASavedSearchFindsComesInTheDigest() throws Exception {
         String watcher = employee("watcher", "Wendy Watcher", "en");
-        String author = employee("poster", "Paul Poster", "en");
+        String author = employee("watched", "Paul Poster", "en");
         preferences.choose(watcher, MailPreference.Delivery.DIGEST, null, null, false);
         String word = "zebracrossing" + RUN.replaceAll("[^A-Za-z0-9]", "");
         search.save(watcher, word);
