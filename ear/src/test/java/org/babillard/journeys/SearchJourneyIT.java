@@ -77,12 +77,21 @@ class SearchJourneyIT extends Journey {
 
         browser.findElement(By.id("results:save")).click();
         waitFor(By.cssSelector(".search-watched"));
-        assertTrue(browser.findElement(By.id("saved")).getText().contains("equipe " + run));
+        // The saved searches' part of the page is drawn again by the save: read it once it has settled.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("saved")).getText().contains("equipe " + run));
         Browser.screenshot(browser, "search-02-saved");
         // Removed again: a person keeps at most 20, and the test server's database outlives each run.
-        browser.findElement(By.xpath("//form[@id='saved']//li[contains(., 'equipe " + run + "')]//button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
-                d -> !d.findElement(By.id("saved")).getText().contains("equipe " + run));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(By.xpath("//form[@id='saved']//li[contains(., 'equipe " + run + "')]//button")).click();
+                    return true;
+                });
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("saved")).getText().contains("equipe " + run));
         // The top bar holds the box without pushing anything off the page.
         assertTrue(browser.findElement(By.id("logout:submit")).getRect().getX()
                 + browser.findElement(By.id("logout:submit")).getRect().getWidth() <= browser.manage().window().getSize().getWidth(),
