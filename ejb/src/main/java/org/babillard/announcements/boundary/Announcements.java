@@ -1,5 +1,7 @@
 package org.babillard.announcements.boundary;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,6 +75,9 @@ public class Announcements {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Publication publication;
@@ -155,6 +160,9 @@ public class Announcements {
         if (!publishAt.isAfter(now)) {
             publication.goOut(a, now);
         }
+        audit.record(AuditAction.ANNOUNCEMENT_PUBLISHED, author.getUsername(), "announcement " + a.getId(),
+                (titleFr != null ? titleFr : titleEn) + (draft.mustRead() ? " (must read)" : "")
+                        + (publishAt.isAfter(now) ? ", scheduled for " + publishAt : ""));
         return a;
     }
 

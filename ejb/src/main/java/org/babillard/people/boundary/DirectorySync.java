@@ -1,5 +1,7 @@
 package org.babillard.people.boundary;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -46,6 +48,9 @@ public class DirectorySync {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     CompanyDirectory directory;
@@ -132,8 +137,11 @@ public class DirectorySync {
                 joined++;
                 continue;
             }
+            Set<String> before = employee.getRoles();
             if (employee.assignRoles(roles)) {
                 newRoles.add(employee.getUsername());
+                audit.record(AuditAction.ROLES_CHANGED, null, employee.getUsername(),
+                        String.join(", ", new TreeSet<>(before)) + " → " + String.join(", ", roles));
             }
             if (employee.refresh(person.profile()) | employee.photo(photo)) {
                 updated++;
@@ -190,6 +198,7 @@ public class DirectorySync {
                 cameBack, gone.size()).teams(teamsConfigured ? teams.size() : 0, created, changed, archived, added, removed, welcomed);
         em.persist(run);
         if (!gone.isEmpty()) {
+            gone.stream().sorted().forEach(username -> audit.record(AuditAction.EMPLOYEE_LEFT, null, username, "no longer in the directory"));
             peopleLeft.fire(new PeopleLeft(Set.copyOf(gone)));
         }
         if (!newRoles.isEmpty()) {

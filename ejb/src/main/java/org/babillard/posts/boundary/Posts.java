@@ -1,5 +1,7 @@
 package org.babillard.posts.boundary;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -48,6 +50,9 @@ public class Posts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     People people;
@@ -279,6 +284,10 @@ public class Posts {
         lockThread(post);
         countReplies(post, post.delete(Clock.systemUTC().instant()));
         resolveReports(post, actor, PostReport.Outcome.DELETED);
+        if (!post.getAuthor().getId().equals(actor.getId())) {
+            audit.record(AuditAction.POST_DELETED_BY_MODERATOR, actor.getUsername(), "post " + postId,
+                    "written by " + post.getAuthor().getUsername());
+        }
         changed.fire(new PostChanged(postId));
     }
 
@@ -292,6 +301,7 @@ public class Posts {
         lockThread(post);
         countReplies(post, post.hide(moderator, Clock.systemUTC().instant()));
         resolveReports(post, moderator, PostReport.Outcome.HIDDEN);
+        audit.record(AuditAction.POST_HIDDEN, moderator.getUsername(), "post " + postId, "written by " + post.getAuthor().getUsername());
         changed.fire(new PostChanged(postId));
     }
 
@@ -303,6 +313,7 @@ public class Posts {
         }
         lockThread(post);
         countReplies(post, post.unhide());
+        audit.record(AuditAction.POST_UNHIDDEN, moderator.getUsername(), "post " + postId, "written by " + post.getAuthor().getUsername());
         changed.fire(new PostChanged(postId));
     }
 
@@ -410,6 +421,7 @@ public class Posts {
             throw Refused.notFound("post " + postId);
         }
         resolveReports(post, admin, PostReport.Outcome.KEPT);
+        audit.record(AuditAction.REPORTS_DISMISSED, admin.getUsername(), "post " + postId, "written by " + post.getAuthor().getUsername());
     }
 
     /** A post this reader may read (moderators also read hidden posts). */

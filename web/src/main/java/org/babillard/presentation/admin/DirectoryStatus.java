@@ -1,5 +1,7 @@
 package org.babillard.presentation.admin;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -24,6 +26,9 @@ public class DirectoryStatus implements Serializable {
     @Inject
     transient Messages messages;
 
+    @Inject
+    transient AuditLog audit;
+
     private DirectorySyncRun lastSuccess;
     private DirectorySyncRun lastFailure;
 
@@ -34,6 +39,8 @@ public class DirectoryStatus implements Serializable {
     }
 
     public void syncNow() {
+        audit.record(AuditAction.ADMIN_ACTION, FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(), null,
+                "directory sync started by hand");
         DirectorySyncRun run = administration.syncNow();
         FacesContext faces = FacesContext.getCurrentInstance();
         if (run.isSucceeded()) {

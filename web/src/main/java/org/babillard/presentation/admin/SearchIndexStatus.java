@@ -1,5 +1,7 @@
 package org.babillard.presentation.admin;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -18,6 +20,9 @@ public class SearchIndexStatus {
     @Inject
     Messages messages;
 
+    @Inject
+    AuditLog audit;
+
     public int getIndexed() {
         return administration.indexed();
     }
@@ -28,6 +33,10 @@ public class SearchIndexStatus {
 
     public void rebuild() {
         boolean started = administration.rebuild();
+        if (started) {
+            audit.record(AuditAction.ADMIN_ACTION, FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(), null,
+                    "search index rebuild started");
+        }
         FacesContext.getCurrentInstance().addMessage(null,
                 messages.info(started ? "admin.search.rebuildStarted" : "admin.search.rebuildRunning"));
     }

@@ -1,5 +1,7 @@
 package org.babillard.presentation.personaldata;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +25,9 @@ public class ExportServlet extends HttpServlet {
     @Inject
     transient PersonalData personalData;
 
+    @Inject
+    transient AuditLog audit;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getUserPrincipal() == null) {
@@ -35,6 +40,7 @@ public class ExportServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        audit.record(AuditAction.DATA_EXPORTED, me, me, null, request.getRemoteAddr());
         personalData.export(me, response.getOutputStream());
     }
 }

@@ -1,0 +1,29 @@
+package org.babillard.audit.entity;
+
+/** What the audit log records. Names are stored: never rename one, only add. */
+public enum AuditAction {
+    /** A successful login (web page or an application's consent page). */
+    LOGIN,
+    /** A wrong name or password. */
+    LOGIN_FAILED,
+    /** Refused without asking the directory: too many wrong passwords for this name from this address. */
+    LOGIN_THROTTLED,
+    /** The directory could not be reached during a login. */
+    LOGIN_DIRECTORY_DOWN,
+    LOGOUT,
+    /** The directory gave someone other roles (detail: before → after). */
+    ROLES_CHANGED,
+    /** Someone left the company (no longer in the directory). */
+    EMPLOYEE_LEFT,
+    POST_HIDDEN,
+    POST_UNHIDDEN,
+    /** A post deleted by someone other than its author (a channel moderator or an administrator). */
+    POST_DELETED_BY_MODERATOR,
+    REPORTS_DISMISSED,
+    ANNOUNCEMENT_PUBLISHED,
+    ANNOUNCEMENT_WITHDRAWN,
+    /** An employee downloaded their own data. */
+    DATA_EXPORTED,
+    /** An administrator started a directory sync or a search index rebuild. */
+    ADMIN_ACTION
+}
