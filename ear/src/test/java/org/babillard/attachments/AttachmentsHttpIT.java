@@ -116,6 +116,10 @@ class AttachmentsHttpIT {
         fields.put("composer:alt1", "");
         fields.put("composer:publish", "");
         fields.put("jakarta.faces.ViewState", state.group(1));
+        // What PrimeFaces' script adds to every form it sends: the nonce of the page the form came from.
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
+        assertTrue(nonce.find(), "the page's scripts carry its nonce");
+        fields.put("primefaces.nonce", nonce.group(1));
         for (Map.Entry<String, String> f : fields.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                     + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));

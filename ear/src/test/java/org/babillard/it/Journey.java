@@ -9,6 +9,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What every browser journey does: open a browser, log in, wait for what a person would see, close. */
 public abstract class Journey {
@@ -24,11 +27,18 @@ public abstract class Journey {
         browser.get(Browser.baseUrl());
     }
 
+    /** Closes the browser; a journey during which the pages' security policy refused anything fails. */
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
-            browser = null;
+            List<String> refused;
+            try {
+                refused = Browser.policyViolations(browser);
+            } finally {
+                browser.quit();
+                browser = null;
+            }
+            assertEquals(List.of(), refused, "the Content-Security-Policy refused something during the journey");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.babillard.people.boundary;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -27,6 +29,9 @@ public class DirectoryIdentityStore implements IdentityStore {
     private static final Logger LOG = Logger.getLogger(DirectoryIdentityStore.class.getName());
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     CompanyDirectory directory;
 
     @Inject
@@ -51,13 +56,15 @@ public class DirectoryIdentityStore implements IdentityStore {
         if (!throttle.allows(login, address)) {
             LOG.warning(() -> "Login attempt for \"" + login + "\" from " + address + " refused: too many wrong passwords");
             attempt.record(SignInAttempt.Outcome.INVALID_CREDENTIALS);
+            audit.record(AuditAction.LOGIN_THROTTLED, login, null, "too many wrong passwords", address);
             return CredentialValidationResult.INVALID_RESULT;
         }
         try {
             DirectoryAccount account = directory.authenticate(login, up.getPasswordAsString());
             people.loggedIn(account.username(), account.profile(), account.roles());
-            throttle.succeeded(login);
+            throttle.succeeded(login, address);
             attempt.signedIn(account.username());
+            audit.record(AuditAction.LOGIN, account.username(), null, null, address);
             return new CredentialValidationResult(account.username(), account.roles());
         } catch (InvalidCredentials e) {
             LOG.fine(() -> "Login refused: " + e.getMessage());
@@ -67,10 +74,12 @@ public class DirectoryIdentityStore implements IdentityStore {
                 throttle.failed(login, address);
             }
             attempt.record(SignInAttempt.Outcome.INVALID_CREDENTIALS);
+            audit.record(AuditAction.LOGIN_FAILED, login, null, password == null || password.isBlank() ? "blank password" : null, address);
             return CredentialValidationResult.INVALID_RESULT;
         } catch (DirectoryUnavailable e) {
             // Not counted as a failure: an outage must never lock anyone out.
             attempt.record(SignInAttempt.Outcome.DIRECTORY_UNAVAILABLE);
+            audit.record(AuditAction.LOGIN_DIRECTORY_DOWN, login, null, null, address);
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
     }

@@ -12,11 +12,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after too many wrong passwords for one account, or from one client address,
- * within a window, further attempts are refused without asking the directory, with the same message as a wrong
- * password. Only wrong credentials count: a directory that cannot be reached never locks anybody out.
+ * Slows down password guessing: after too many wrong passwords for one account from one client address, for one
+ * account from anywhere, or from one client address over any accounts, within a window, further attempts are
+ * refused without asking the directory, with the same message as a wrong password. Only wrong credentials count:
+ * a directory that cannot be reached never locks anybody out.
  *
- * <p>Limits (system properties): {@code babillard.login.max-failures-per-account} (default 5),
+ * <p>Someone who guesses at a colleague's account (say, HR's) from their own computer holds that account only for
+ * that computer: its owner, elsewhere, still logs in. Holding the account for everyone takes many more failures
+ * from several addresses, and ends by itself when the window has passed.
+ *
+ * <p>Limits (system properties): {@code babillard.login.max-failures-per-account} (default 5, one account from one
+ * address), {@code babillard.login.max-failures-per-account-anywhere} (default 50),
  * {@code babillard.login.max-failures-per-address} (default 30), {@code babillard.login.throttle-minutes}
  * (default 15). The counts are kept in this server's memory; each node of a cluster counts on its own.
  */
@@ -26,6 +32,7 @@ public class LoginThrottle {
     private static final int MOST_KEYS = 100_000;
 
     private final int perAccount;
+    private final int perAccountAnywhere;
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
@@ -33,13 +40,15 @@ public class LoginThrottle {
 
     public LoginThrottle() {
         this(Integer.getInteger("babillard.login.max-failures-per-account", 5),
+                Integer.getInteger("babillard.login.max-failures-per-account-anywhere", 50),
                 Integer.getInteger("babillard.login.max-failures-per-address", 30),
                 Duration.ofMinutes(Integer.getInteger("babillard.login.throttle-minutes", 15)),
                 Clock.systemUTC());
     }
 
-    LoginThrottle(int perAccount, int perAddress, Duration window, Clock clock) {
+    LoginThrottle(int perAccount, int perAccountAnywhere, int perAddress, Duration window, Clock clock) {
         this.perAccount = perAccount;
+        this.perAccountAnywhere = perAccountAnywhere;
         this.perAddress = perAddress;
         this.window = window;
         this.clock = clock;
@@ -47,7 +56,8 @@ public class LoginThrottle {
 
     /** Whether an attempt for this login from this address may go to the directory now. */
     public boolean allows(String login, String address) {
-        return recent(accountKey(login)) < perAccount && recent(addressKey(address)) < perAddress;
+        return recent(accountKey(login, address)) < perAccount && recent(accountKey(login)) < perAccountAnywhere
+                && recent(addressKey(address)) < perAddress;
     }
 
     /** A wrong name or password. */
@@ -56,7 +66,7 @@ public class LoginThrottle {
             failures.keySet().removeIf(key -> recent(key) == 0);
         }
         Instant now = clock.instant();
-        for (String key : new String[]{accountKey(login), addressKey(address)}) {
+        for (String key : new String[]{accountKey(login, address), accountKey(login), addressKey(address)}) {
             Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (times) {
                 times.addLast(now);
@@ -64,9 +74,12 @@ public class LoginThrottle {
         }
     }
 
-    /** A successful login clears the account's failures (not the address's: one success proves nothing of others). */
-    public void succeeded(String login) {
-        failures.remove(accountKey(login));
+    /**
+     * A successful login clears the account's failures from that address (not the address's, nor the account's
+     * elsewhere: one success proves nothing of other accounts, or of someone guessing from another computer).
+     */
+    public void succeeded(String login, String address) {
+        failures.remove(accountKey(login, address));
     }
 
     private int recent(String key) {
@@ -85,6 +98,10 @@ public class LoginThrottle {
 
     private static String accountKey(String login) {
         return "account:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String accountKey(String login, String address) {
+        return accountKey(login) + "@" + (address == null ? "unknown" : address);
     }
 
     private static String addressKey(String address) {

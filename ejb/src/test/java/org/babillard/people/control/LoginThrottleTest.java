@@ -33,7 +33,7 @@ class LoginThrottleTest {
     }
 
     private final Hand clock = new Hand();
-    private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock);
+    private final LoginThrottle throttle = new LoginThrottle(3, 8, 5, Duration.ofMinutes(15), clock);
 
     @Test
     void anAccountIsHeldAfterTooManyWrongPasswordsThenFreedByTime() {
@@ -42,10 +42,32 @@ class LoginThrottleTest {
             throttle.failed("camille.durand", "10.0.0.1");
         }
         assertFalse(throttle.allows("camille.durand", "10.0.0.1"));
-        assertFalse(throttle.allows("  Camille.Durand ", "10.0.0.2"), "the same account from elsewhere, in another case");
+        assertFalse(throttle.allows("  Camille.Durand ", "10.0.0.1"), "the same account in another case");
+        assertTrue(throttle.allows("camille.durand", "10.0.0.2"), "the account's owner, elsewhere, is not held");
         assertTrue(throttle.allows("oliver.smith", "10.0.0.1"), "another account from the same address");
         clock.now = clock.now.plus(Duration.ofMinutes(16));
         assertTrue(throttle.allows("camille.durand", "10.0.0.1"));
+    }
+
+    @Test
+    void guessingAtSomeoneElsesAccountCannotLockItsOwnerOutForGood() {
+        // An employee guesses at HR's account from their own computer, again and again: held there (a held attempt
+        // never reaches the directory, so it counts no more), not where HR logs in.
+        for (int i = 0; i < 20; i++) {
+            if (throttle.allows("helene.lefevre", "10.0.0.66")) {
+                throttle.failed("helene.lefevre", "10.0.0.66");
+            }
+        }
+        assertFalse(throttle.allows("helene.lefevre", "10.0.0.66"));
+        assertTrue(throttle.allows("helene.lefevre", "10.0.0.5"), "HR, at their own desk, still logs in");
+        // Many addresses at once (8 failures in all here) hold the account everywhere, for the window only.
+        LoginThrottle fresh = new LoginThrottle(3, 8, 5, Duration.ofMinutes(15), clock);
+        for (int i = 0; i < 8; i++) {
+            fresh.failed("helene.lefevre", "10.0.1." + i);
+        }
+        assertFalse(fresh.allows("helene.lefevre", "10.0.0.5"), "a distributed guess holds the account everywhere");
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertTrue(fresh.allows("helene.lefevre", "10.0.0.5"), "and lets it go by itself");
     }
 
     @Test
@@ -61,7 +83,7 @@ class LoginThrottleTest {
     void aSuccessClearsTheAccountButNotTheAddress() {
         throttle.failed("camille.durand", "10.0.0.1");
         throttle.failed("camille.durand", "10.0.0.1");
-        throttle.succeeded("camille.durand");
+        throttle.succeeded("camille.durand", "10.0.0.1");
         throttle.failed("camille.durand", "10.0.0.1");
         throttle.failed("camille.durand", "10.0.0.1");
         assertTrue(throttle.allows("camille.durand", "10.0.0.1"), "two failures since the success");

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.babillard.people.control.OpenSessions;
 import org.babillard.people.control.SignInAttempt;
 import org.babillard.presentation.Messages;
@@ -22,6 +23,9 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 @Named
 @RequestScoped
 public class Login {
+
+    /** Where Soteria (WildFly's Jakarta Security) keeps the request that led to the login page. */
+    private static final String SAVED_REQUEST = "org.glassfish.soteria.original.request";
 
     @Inject
     SecurityContext securityContext;
@@ -56,6 +60,7 @@ public class Login {
         // the mechanism may already have redirected to the page the person first asked for.)
         if (request.getSession(false) != null) {
             request.changeSessionId();
+            forgetSavedForm(request.getSession(false));
         }
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().credential(new UsernamePasswordCredential(username, password == null ? "" : password)));
@@ -71,6 +76,28 @@ public class Login {
                         ? "login.directoryUnavailable" : "login.invalid";
                 faces.addMessage(null, messages.error(key));
             }
+        }
+    }
+
+    /**
+     * After a login, Jakarta Security (Soteria) replays the request that led to the login page. For a page asked
+     * for (GET) that is right: the person gets the page they wanted. For a form or a background action sent from a
+     * page whose session had ended, replaying it would resubmit a stale form: such a saved request is dropped, and
+     * the login goes to the home page.
+     */
+    private static void forgetSavedForm(HttpSession session) {
+        Object saved = session.getAttribute(SAVED_REQUEST);
+        if (saved == null) {
+            return;
+        }
+        String method;
+        try {
+            method = String.valueOf(saved.getClass().getMethod("getMethod").invoke(saved));
+        } catch (ReflectiveOperationException | RuntimeException unknownShape) {
+            method = "";
+        }
+        if (!"GET".equalsIgnoreCase(method)) {
+            session.removeAttribute(SAVED_REQUEST);
         }
     }
 

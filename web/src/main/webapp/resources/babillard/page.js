@@ -1,0 +1,108 @@
+/*
+ * What every page of Babillard needs once it is loaded, without any script written inside the pages (the
+ * Content-Security-Policy allows only Babillard's own files and the scripts PrimeFaces marks with the page's nonce):
+ *
+ * - live signals (live.js) wired to the <p:remoteCommand>s a page declares, the page telling what it shows with
+ *   data attributes: data-live-home (the home streams), data-live-channel="7" (a channel's threads),
+ *   data-live-thread="40" (a live thread); the top bar's unread badge and the must-read banner everywhere;
+ * - a file chosen in a composer that is over the limit is said at once (the server checks again);
+ * - a session that ended while the page was open: the next action lands on the login page, which says why,
+ *   instead of a page that no longer answers.
+ */
+(function () {
+    "use strict";
+
+    function call(name) {
+        if (typeof window[name] === "function") {
+            window[name]();
+        }
+    }
+
+    function number(element, attribute) {
+        var value = element ? element.getAttribute(attribute) : null;
+        return value === null || value === "" ? null : Number(value);
+    }
+
+    function wireLiveSignals() {
+        if (!window.babillard || !window.babillard.live) {
+            return;
+        }
+        var live = window.babillard.live;
+        var home = document.querySelector("[data-live-home]");
+        var channel = document.querySelector("[data-live-channel]");
+        var thread = document.querySelector("[data-live-thread]");
+        live.on("post", function (m) {
+            // A post in one of the reader's channels: the unread badge beside "Channels" counts it at once.
+            if (m.channel !== null) {
+                call("babillardChannelsUnread");
+            }
+            // The server sends this reader only posts their pages may show: on the home page any may be news.
+            if (home) {
+                call("babillardCheckNewer");
+            }
+            // A new thread in the channel shown.
+            if (channel && m.thread === null && m.channel === number(channel, "data-live-channel")) {
+                call("babillardChannelNewer");
+            }
+        });
+        // A must-read announcement for the reader: its banner appears at once.
+        live.on("announcement", function (m) {
+            if (m.mustRead) {
+                call("babillardMustRead");
+            }
+        });
+        // A reply in the live thread shown: read the thread again (the server decides what the reader sees).
+        live.on("thread-live", function (m) {
+            if (thread && m.thread === number(thread, "data-live-thread")) {
+                call("babillardThreadRefresh");
+            }
+        });
+    }
+
+    function checkFileSizes() {
+        document.addEventListener("change", function (e) {
+            var input = e.target;
+            if (!input.classList || !input.classList.contains("attach-file") || !input.files) {
+                return;
+            }
+            var max = Number(input.getAttribute("data-max-bytes"));
+            var big = input.files.length > 0 && input.files[0].size > max;
+            input.setCustomValidity(big ? input.getAttribute("data-too-large") : "");
+            if (big) {
+                input.reportValidity();
+            }
+        });
+    }
+
+    function endedSessions() {
+        var login = document.body ? document.body.getAttribute("data-login") : null;
+        if (!login || !window.XMLHttpRequest) {
+            return;
+        }
+        // A background request without a valid session is sent to the login page (302), which the browser follows:
+        // the answer is then the login page, not what the page asked for. Whoever sent it (PrimeFaces, Faces, a
+        // live update), go to the login page for real, saying why.
+        var open = window.XMLHttpRequest.prototype.open;
+        window.XMLHttpRequest.prototype.open = function () {
+            this.addEventListener("load", function () {
+                var url = this.responseURL;
+                if (url && url.indexOf("/login.xhtml") >= 0 && window.location.pathname.indexOf("/login.xhtml") < 0) {
+                    window.location.href = login + "?expired=true";
+                }
+            });
+            return open.apply(this, arguments);
+        };
+    }
+
+    function start() {
+        wireLiveSignals();
+        checkFileSizes();
+        endedSessions();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+}());
