@@ -91,7 +91,7 @@ public class Accounts {
 
     /** How many people work here, and how many company-wide posts (which everyone may read) there are. */
     public long[] instanceCounts() {
-        long users = em.createQuery("select count(e) from Employee e where e.leftAt is null", Long.class).getSingleResult();
+        long users = em.createQuery("select count(e) from Employee e where e.leftAt is null and e.botSince is null", Long.class).getSingleResult();
         long posts = em.createQuery("""
                 select count(p) from Post p where p.channel is null and p.deletedAt is null and p.hiddenAt is null
                 and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY and p.readableWith is null""", Long.class)
