@@ -66,7 +66,7 @@ public class Accounts {
             views.put(username, new AccountView(e.getUsername(), e.getDisplayName(), e.getTitle(), e.getDepartment(),
                     e.getSite(), created, followers.getOrDefault(e.getId(), 0L), following.getOrDefault(e.getId(), 0L),
                     statuses.getOrDefault(e.getId(), 0L), last.get(e.getId()), e.getPhotoHash(), e.isActive(),
-                    e.statusAt(now)));
+                    e.statusAt(now), e.isBot()));
         }
         return views;
     }

@@ -183,7 +183,7 @@ public class Bots {
 
     /** The bots a channel's managers may bind a webhook to: those switched on. */
     public List<BotView> enabled() {
-        return em.createNamedQuery(Employee.BOTS, Employee.class).getResultStream().filter(Employee::isActive)
+        return em.createNamedQuery(Employee.BOTS, Employee.class).getResultList().stream().filter(Employee::isActive)
                 .map(this::view).toList();
     }
 

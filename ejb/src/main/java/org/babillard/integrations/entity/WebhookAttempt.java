@@ -101,8 +101,4 @@ public class WebhookAttempt {
     public long getDurationMs() {
         return durationMs;
     }
-
-    public boolean isSuccess() {
-        return statusCode != null && statusCode >= 200 && statusCode < 300;
-    }
 }

@@ -14,9 +14,7 @@ import org.babillard.presentation.integrations.BotBadges;
 import org.babillard.presentation.integrations.IntegrationMessages;
 
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The administrators' bots page (/admin/bots.xhtml): create bots, choose the channels they post into, give them
@@ -48,8 +46,10 @@ public class BotsAdmin implements Serializable {
     private String handle;
     private String name;
     private String description;
-    private final Map<String, String> scopes = new HashMap<>();
-    private final Map<String, Long> channelChoice = new HashMap<>();
+    private String allowBot;
+    private String allowChannel;
+    private String tokenBot;
+    private String scopes;
     /** The token just created, shown once, and whose it is. */
     private String newToken;
     private String newTokenBot;
@@ -75,10 +75,10 @@ public class BotsAdmin implements Serializable {
         load();
     }
 
-    public void allow(String bot) {
-        Long channel = channelChoice.get(bot);
-        if (channel != null) {
-            administration.act(() -> bots.allow(me(), bot, channel), "bots.allowed");
+    public void allow() {
+        if (allowBot != null && allowChannel != null && allowChannel.matches("\\d{1,18}")) {
+            long channel = Long.parseLong(allowChannel);
+            administration.act(() -> bots.allow(me(), allowBot, channel), "bots.allowed");
         }
         load();
     }
@@ -88,11 +88,13 @@ public class BotsAdmin implements Serializable {
         load();
     }
 
-    public void token(String bot) {
+    public void token() {
         String[] token = new String[1];
-        if (administration.act(() -> token[0] = bots.token(me(), bot, scopes.get(bot)).accessToken(), "bots.tokenCreated")) {
+        String bot = tokenBot;
+        if (bot != null && administration.act(() -> token[0] = bots.token(me(), bot, scopes).accessToken(), "bots.tokenCreated")) {
             newToken = token[0];
             newTokenBot = bot;
+            scopes = null;
         }
         load();
     }
@@ -150,12 +152,36 @@ public class BotsAdmin implements Serializable {
         this.description = description;
     }
 
-    public Map<String, String> getScopes() {
+    public String getAllowBot() {
+        return allowBot;
+    }
+
+    public void setAllowBot(String allowBot) {
+        this.allowBot = allowBot;
+    }
+
+    public String getAllowChannel() {
+        return allowChannel;
+    }
+
+    public void setAllowChannel(String allowChannel) {
+        this.allowChannel = allowChannel;
+    }
+
+    public String getTokenBot() {
+        return tokenBot;
+    }
+
+    public void setTokenBot(String tokenBot) {
+        this.tokenBot = tokenBot;
+    }
+
+    public String getScopes() {
         return scopes;
     }
 
-    public Map<String, Long> getChannelChoice() {
-        return channelChoice;
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
     }
 
     public String getNewToken() {

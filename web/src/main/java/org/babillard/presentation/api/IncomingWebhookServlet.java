@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.babillard.integrations.boundary.Webhooks;
+import org.babillard.integrations.control.Secrets;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.PostRejected;
 
@@ -61,6 +62,11 @@ public class IncomingWebhookServlet extends HttpServlet {
         if (used > RateLimits.LIMIT) {
             response.setHeader("Retry-After", String.valueOf(windowStart + RateLimits.WINDOW_SECONDS - now));
             error(response, 429, "Too many requests");
+            return;
+        }
+        if (!Secrets.wellFormed(secret)) {
+            // No webhook has such an address, whatever the body.
+            error(response, 404, "No such webhook");
             return;
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);

@@ -9,8 +9,6 @@ import org.babillard.integrations.boundary.Webhooks;
 import org.babillard.platform.boundary.Refused;
 
 import java.io.Serializable;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A channel's integrations (/channel-integrations.xhtml?c=slug), part of its settings: incoming webhooks (a secret
@@ -39,9 +37,6 @@ public class ChannelIntegrationsPage implements Serializable {
     private String bot;
     private String url;
     private boolean replies = true;
-    private final Map<Long, String> urls = new HashMap<>();
-    private final Map<Long, Boolean> enabled = new HashMap<>();
-    private final Map<Long, Boolean> sendReplies = new HashMap<>();
 
     /** Runs when the page opens. */
     public void open() {
@@ -52,11 +47,6 @@ public class ChannelIntegrationsPage implements Serializable {
         try {
             view = webhooks.settings(me(), c);
             refusal = null;
-            view.outgoing().forEach(h -> {
-                urls.put(h.id(), h.url());
-                enabled.put(h.id(), h.enabled());
-                sendReplies.put(h.id(), h.replies());
-            });
         } catch (Refused e) {
             view = null;
             refusal = messages.refusal(e);
@@ -88,9 +78,13 @@ public class ChannelIntegrationsPage implements Serializable {
         load();
     }
 
-    public void saveOutgoing(long id) {
-        messages.act(() -> webhooks.updateOutgoing(me(), id, urls.get(id), Boolean.TRUE.equals(enabled.get(id)),
-                Boolean.TRUE.equals(sendReplies.get(id))), "webhooks.saved");
+    /** Switches the webhook on or off, and replies with it or not; its address stays (delete and add to change it). */
+    public void setOutgoing(long id, boolean on, boolean withReplies) {
+        String target = view == null ? null : view.outgoing().stream().filter(h -> h.id() == id).map(h -> h.url())
+                .findFirst().orElse(null);
+        if (target != null) {
+            messages.act(() -> webhooks.updateOutgoing(me(), id, target, on, withReplies), "webhooks.saved");
+        }
         load();
     }
 
@@ -126,6 +120,11 @@ public class ChannelIntegrationsPage implements Serializable {
         return view;
     }
 
+    /** The bots a new incoming webhook may post as. */
+    public java.util.List<org.babillard.integrations.boundary.BotView> getBots() {
+        return view == null ? java.util.List.of() : view.bots();
+    }
+
     public String getRefusal() {
         return refusal;
     }
@@ -152,17 +151,5 @@ public class ChannelIntegrationsPage implements Serializable {
 
     public void setReplies(boolean replies) {
         this.replies = replies;
-    }
-
-    public Map<Long, String> getUrls() {
-        return urls;
-    }
-
-    public Map<Long, Boolean> getEnabled() {
-        return enabled;
-    }
-
-    public Map<Long, Boolean> getSendReplies() {
-        return sendReplies;
     }
 }
