@@ -36,7 +36,7 @@ public class Publication {
     static final String RECIPIENTS = """
             INSERT INTO announcement_recipient (announcement_id, employee_id, department, site)
             SELECT ?1, e.id, e.department, e.site FROM employee e
-            WHERE e.active = TRUE AND EXISTS (SELECT 1 FROM announcement_audience t WHERE t.announcement_id = ?1 AND (
+            WHERE e.active = TRUE AND e.bot_since IS NULL AND EXISTS (SELECT 1 FROM announcement_audience t WHERE t.announcement_id = ?1 AND (
                   t.kind = 'EVERYONE'
                   OR (t.kind = 'DEPARTMENT' AND t.name = e.department)
                   OR (t.kind = 'SITE' AND t.name = e.site)

@@ -8,5 +8,13 @@ import java.time.Instant;
  */
 public record AccountView(String username, String displayName, String title, String department, String site,
                           Instant createdAt, long followers, long following, long statuses, Instant lastStatusAt,
-                          String photoHash, boolean active, String status) {
+                          String photoHash, boolean active, String status, boolean bot) {
+
+    /** A person (not a bot), as most accounts are. */
+    public AccountView(String username, String displayName, String title, String department, String site, Instant createdAt,
+                       long followers, long following, long statuses, Instant lastStatusAt, String photoHash, boolean active,
+                       String status) {
+        this(username, displayName, title, department, site, createdAt, followers, following, statuses, lastStatusAt,
+                photoHash, active, status, false);
+    }
 }

@@ -66,7 +66,7 @@ public class Accounts {
             views.put(username, new AccountView(e.getUsername(), e.getDisplayName(), e.getTitle(), e.getDepartment(),
                     e.getSite(), created, followers.getOrDefault(e.getId(), 0L), following.getOrDefault(e.getId(), 0L),
                     statuses.getOrDefault(e.getId(), 0L), last.get(e.getId()), e.getPhotoHash(), e.isActive(),
-                    e.statusAt(now)));
+                    e.statusAt(now), e.isBot()));
         }
         return views;
     }
@@ -91,7 +91,7 @@ public class Accounts {
 
     /** How many people work here, and how many company-wide posts (which everyone may read) there are. */
     public long[] instanceCounts() {
-        long users = em.createQuery("select count(e) from Employee e where e.leftAt is null", Long.class).getSingleResult();
+        long users = em.createQuery("select count(e) from Employee e where e.leftAt is null and e.botSince is null", Long.class).getSingleResult();
         long posts = em.createQuery("""
                 select count(p) from Post p where p.channel is null and p.deletedAt is null and p.hiddenAt is null
                 and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY and p.readableWith is null""", Long.class)

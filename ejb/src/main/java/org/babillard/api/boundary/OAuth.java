@@ -206,6 +206,27 @@ public class OAuth {
         }
     }
 
+    /** Registers the application that holds a bot's tokens; @return its id. Nobody knows its client secret. */
+    public long botApp(String botUsername) {
+        ApiApp app = new ApiApp(random(), hash(random()), "Bot @" + botUsername, null, List.of(OUT_OF_BAND), "read write",
+                now());
+        em.persist(app);
+        em.flush();
+        return app.getId();
+    }
+
+    /**
+     * A token for a bot, which an administrator hands to the program that acts as it (shown once).
+     *
+     * @throws OAuthRefused invalid_scope for a scope Mastodon does not know
+     */
+    public IssuedToken botToken(Employee bot, String scopes) throws OAuthRefused {
+        if (!bot.isBot() || bot.getBotAppId() == null) {
+            throw new IllegalArgumentException(bot.getUsername() + " is not a bot");
+        }
+        return issue(em.find(ApiApp.class, bot.getBotAppId()), bot, Scopes.join(checkedScopes(scopes)));
+    }
+
     private IssuedToken issue(ApiApp app, Employee employee, String scopes) {
         String token = random();
         Instant now = now();

@@ -61,6 +61,12 @@ public class DirectoryIdentityStore implements IdentityStore {
         }
         try {
             DirectoryAccount account = directory.authenticate(login, up.getPasswordAsString());
+            if (people.find(account.username()).filter(org.babillard.people.entity.Employee::isBot).isPresent()) {
+                // A directory entry with a bot's name: the bot is not that person, and nobody logs in as a bot.
+                LOG.warning(() -> "Login as \"" + account.username() + "\" refused: that name is a bot's");
+                attempt.record(SignInAttempt.Outcome.INVALID_CREDENTIALS);
+                return CredentialValidationResult.INVALID_RESULT;
+            }
             people.loggedIn(account.username(), account.profile(), account.roles());
             throttle.succeeded(login, address);
             attempt.signedIn(account.username());

@@ -93,8 +93,14 @@ public class DirectorySync {
         long readMillis = java.time.Duration.between(started, Clock.systemUTC().instant()).toMillis();
         boolean everyoneIsEmployee = client.settings().groupsForRole("employee").isEmpty();
         Map<String, Employee> known = new HashMap<>();
+        Set<String> bots = new HashSet<>();
         for (Employee e : em.createNamedQuery(Employee.ALL, Employee.class).getResultList()) {
-            known.put(e.getUsername(), e);
+            if (e.isBot()) {
+                // A bot is nobody in the directory: the sync neither makes it leave nor takes it for a person.
+                bots.add(e.getUsername());
+            } else {
+                known.put(e.getUsername(), e);
+            }
         }
         long activeNow = known.values().stream().filter(Employee::isActive).count();
         if (listed.isEmpty() && activeNow > 0) {
@@ -123,6 +129,11 @@ public class DirectorySync {
         Set<String> newRoles = new HashSet<>();
         for (DirectoryPerson person : listed) {
             if (!seen.add(person.username())) {
+                continue;
+            }
+            if (bots.contains(person.username())) {
+                LOG.warning(() -> "Directory sync: the directory lists \"" + person.username()
+                        + "\", the name of a bot; that person is left out until the bot is renamed or deleted");
                 continue;
             }
             Set<String> roles = rolesOf(person, roleHolders, everyoneIsEmployee);

@@ -65,13 +65,13 @@ public class People {
 
     /**
      * Colleagues whose name, login, title, department or site hold every word of the query, ignoring case and
-     * accents ("helene lyon"); former employees are left out. An empty query lists everyone, by name.
+     * accents ("helene lyon"); former employees and bots are left out. An empty query lists everyone, by name.
      */
     public List<PersonCard> search(String query, int limit) {
         List<String> words = SearchText.words(query);
         // Only placeholders are put together here; every word is a parameter. "leftAt is null" says "active":
         // with a row limit, EclipseLink's H2 platform writes the boolean literal as 1, which H2 2.x refuses.
-        StringBuilder jpql = new StringBuilder("select e from Employee e where e.leftAt is null");
+        StringBuilder jpql = new StringBuilder("select e from Employee e where e.leftAt is null and e.botSince is null");
         for (int i = 0; i < words.size(); i++) {
             jpql.append(" and e.searchText like :w").append(i).append(" escape '\\'");
         }

@@ -25,6 +25,7 @@ import java.util.TreeSet;
 @Table(name = "employee")
 @NamedQuery(name = Employee.FIND_BY_USERNAME, query = "select e from Employee e where e.username = :username")
 @NamedQuery(name = Employee.ALL, query = "select e from Employee e")
+@NamedQuery(name = Employee.BOTS, query = "select e from Employee e where e.botSince is not null and e.leftAt is null order by e.displayName, e.username")
 @NamedQuery(name = Employee.FIND_BY_DN, query = "select e from Employee e where lower(e.directoryDn) = :dn")
 @NamedQuery(name = Employee.REPORTS,
         query = "select e from Employee e where lower(e.managerDn) = :dn and e.leftAt is null order by e.searchText")
@@ -35,6 +36,8 @@ public class Employee {
 
     public static final String FIND_BY_USERNAME = "Employee.findByUsername";
     public static final String ALL = "Employee.all";
+    /** The bots not deleted, by name. */
+    public static final String BOTS = "Employee.bots";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "employee_seq")
@@ -108,6 +111,17 @@ public class Employee {
     @Column(name = "status_until")
     private OffsetDateTime statusUntil;
 
+    /** When an administrator created this account as a bot (see {@link #bot}); null for a person. */
+    @Column(name = "bot_since")
+    private OffsetDateTime botSince;
+
+    @Column(name = "bot_description", length = 500)
+    private String botDescription;
+
+    /** The API application that holds the bot's tokens. */
+    @Column(name = "bot_app_id")
+    private Long botAppId;
+
     @Version
     private long version;
 
@@ -125,6 +139,19 @@ public class Employee {
     public static Employee joined(String username, DirectoryProfile profile, Instant now) {
         Employee e = new Employee(username, profile);
         e.syncedAt = now.atOffset(ZoneOffset.UTC);
+        return e;
+    }
+
+    /**
+     * A bot: an account an administrator creates for a program (an ERP, a CI server), which posts only in the
+     * channels it was let into. It is no one in the directory: its "directory DN" names no entry, the sync and the
+     * people directory leave it aside, and nobody logs in as it.
+     */
+    public static Employee bot(String username, String displayName, String description, Instant now) {
+        Employee e = new Employee(username, new DirectoryProfile("bot:" + username, displayName, null, null, null, null));
+        e.botSince = now.atOffset(ZoneOffset.UTC);
+        e.botDescription = description;
+        e.roles = "";
         return e;
     }
 
@@ -276,6 +303,47 @@ public class Employee {
     /** When the status shown at this instant expires, or null (no status, or no expiry). */
     public Instant statusUntilAt(Instant now) {
         return statusAt(now) == null || statusUntil == null ? null : statusUntil.toInstant();
+    }
+
+    public boolean isBot() {
+        return botSince != null;
+    }
+
+    public String getBotDescription() {
+        return botDescription;
+    }
+
+    public Long getBotAppId() {
+        return botAppId;
+    }
+
+    public void botApp(long appId) {
+        this.botAppId = appId;
+    }
+
+    /** An administrator renames or describes the bot. */
+    public void describeBot(String displayName, String description) {
+        if (!isBot()) {
+            throw new IllegalStateException(username + " is not a bot");
+        }
+        this.displayName = displayName;
+        this.botDescription = description;
+        this.searchText = SearchText.of(displayName, username, null, null, null);
+    }
+
+    /** A bot switched off (its tokens and webhooks stop working) or on again; a deleted one stays off. */
+    public void botEnabled(boolean enabled) {
+        if (!isBot()) {
+            throw new IllegalStateException(username + " is not a bot");
+        }
+        if (leftAt == null) {
+            active = enabled;
+        }
+    }
+
+    /** Whether a bot was deleted (its posts stay). */
+    public boolean isBotDeleted() {
+        return isBot() && leftAt != null;
     }
 
     public Long getId() {

@@ -45,6 +45,9 @@ public class Posts {
     /** The longest reason a report may give, in code points. */
     public static final int REPORT_REASON_LIMIT = 500;
 
+    /** The refusal's detail when a bot posts outside its channels (the API shows it as it is). */
+    public static final String BOT_CHANNELS_ONLY = "A bot may post only in the channels it was allowed into";
+
     /** The longest client key stored (the column's width). */
     static final int CLIENT_KEY_LIMIT = 64;
 
@@ -112,6 +115,9 @@ public class Posts {
             }
         }
         String text = checked(draft.text());
+        if (author.isBot()) {
+            botMayPost(author, draft);
+        }
         if (draft.audience() != null && draft.audience().isRestricted() && draft.channelId() != null) {
             // A channel's posts are for its readers; a notebook entry or a post to the people mentioned has no channel.
             throw new Refused(Refused.Reason.INVALID, "post.audienceInChannel");
@@ -174,6 +180,9 @@ public class Posts {
     public Post share(String sharerUsername, long postId, String comment, Long channelId, String clientKey)
             throws PostRejected, Refused {
         Employee sharer = actor(sharerUsername);
+        if (sharer.isBot()) {
+            throw Refused.notAllowed(BOT_CHANNELS_ONLY);
+        }
         if (clientKey != null && clientKey.length() > CLIENT_KEY_LIMIT) {
             clientKey = null;
         }
@@ -451,6 +460,30 @@ public class Posts {
             return post;
         }
         return readable(actor, postId);
+    }
+
+    /**
+     * A bot posts only in the channels it was let into (as a member), and answers only in their threads: never
+     * company-wide, in its notebook or to people mentioned. Membership itself is checked as for anyone.
+     */
+    private void botMayPost(Employee bot, Draft draft) throws Refused {
+        Channel where = null;
+        if (draft.replyToId() != null) {
+            Post replyTo = em.find(Post.class, draft.replyToId());
+            where = replyTo == null ? null : replyTo.getThreadRoot().getChannel();
+            if (replyTo == null || !visibility.canRead(bot, replyTo)) {
+                throw Refused.notFound("post " + draft.replyToId());
+            }
+        } else if (draft.channelId() != null) {
+            where = em.find(Channel.class, draft.channelId());
+            if (where == null || !visibility.canRead(bot, where)) {
+                throw Refused.notFound("channel " + draft.channelId());
+            }
+        }
+        if (where == null || (draft.audience() != null && draft.audience().isRestricted())
+                || visibility.membership(where, bot).isEmpty()) {
+            throw Refused.notAllowed(BOT_CHANNELS_ONLY);
+        }
     }
 
     private Employee actor(String username) {

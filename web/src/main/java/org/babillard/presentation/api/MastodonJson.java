@@ -61,7 +61,7 @@ final class MastodonJson {
                 .add("acct", a.username())
                 .add("display_name", nz(a.displayName()))
                 .add("locked", false)
-                .add("bot", false)
+                .add("bot", a.bot())
                 .add("discoverable", true)
                 .add("group", false)
                 .add("created_at", time(a.createdAt().truncatedTo(ChronoUnit.DAYS)))

@@ -355,7 +355,7 @@ public class StatusesResource {
     static ApiError refused(Refused e) {
         return switch (e.reason()) {
             case NOT_FOUND -> ApiError.notFound();
-            case NOT_ALLOWED -> new ApiError(403, "This action is not allowed");
+            case NOT_ALLOWED -> new ApiError(403, Posts.BOT_CHANNELS_ONLY.equals(e.detail()) ? e.detail() : "This action is not allowed");
             case ARCHIVED -> ApiError.unprocessable("the channel is archived");
             case CHANGED_MEANWHILE -> new ApiError(409, "The post changed meanwhile; read it again");
             case ALREADY -> ApiError.unprocessable("already done");
