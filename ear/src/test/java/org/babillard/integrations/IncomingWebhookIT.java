@@ -243,6 +243,10 @@ class IncomingWebhookIT {
         all.putAll(fields);
         all.put(button, "x");
         all.put("jakarta.faces.ViewState", state.group(1));
+        // What PrimeFaces' script adds to every form a browser sends: the nonce of the page the form came from.
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page);
+        assertTrue(nonce.find(), "the page's scripts carry its nonce");
+        all.put("primefaces.nonce", nonce.group(1));
         return client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
