@@ -57,6 +57,24 @@ abstract class ApiJourney extends Journey {
         return json(token.body()).getString("access_token");
     }
 
+    /**
+     * Hélène (HR) announces a must-read to the engineering department through the web page, in French, with markup in
+     * its body; the browser stays logged in as her.
+     */
+    void announceToEngineering(String title) {
+        browser.manage().deleteAllCookies();
+        browser.get(Browser.baseUrl());
+        logIn("helene.lefevre", "demo");
+        waitFor(By.id("news")).click();
+        waitFor(By.id("compose")).click();
+        waitFor(By.id("compose:titleFr")).sendKeys(title);
+        browser.findElement(By.id("compose:bodyFr")).sendKeys("Jeudi à 10 h, sortie par l'escalier B. <b>Merci</b>");
+        browser.findElement(By.cssSelector("input[name='compose:departments'][value='Ingénierie']")).click();
+        browser.findElement(By.id("compose:mustRead")).click();
+        browser.findElement(By.id("compose:publish")).click();
+        waitFor(By.id("total-recipients"));
+    }
+
     JsonObject registerApp(String scopes, String redirect) throws Exception {
         HttpResponse<String> registered = send(HttpRequest.newBuilder(uri("/api/v1/apps")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("client_name", getClass().getSimpleName())

@@ -84,7 +84,7 @@ class MastodonApiIT extends ApiJourney {
         assertEquals("404", seen.getString("deleted"));
         assertTrue(strings(seen.getJsonArray("search")).contains(posted.getString("id")), "search v2 finds the post: " + seen.get("search"));
         assertTrue(strings(seen.getJsonArray("search")).contains(seen.getJsonObject("note").getString("id")), "and one's own note");
-        assertEquals(JsonValue.TRUE, seen.get("streamed"), "the user stream (server-sent events) brought the new post: " + seen.get("streamed"));
+        assertEquals(JsonValue.TRUE, seen.get("streamed"), "the user stream (server-sent events) brought the new post and its deletion: " + seen.get("streamed"));
         JsonObject paging = seen.getJsonObject("paging");
         assertFalse(paging.isNull("next"), "fetch_next follows the Link header");
         assertTrue(Long.parseLong(paging.getString("next")) < Long.parseLong(paging.getString("first")));
@@ -238,17 +238,7 @@ class MastodonApiIT extends ApiJourney {
         String engineer = tokenFor("camille.durand", "read write");
         String finance = tokenFor("aurelien.lacroix", "read write");
         String title = "Exercice incendie " + UUID.randomUUID().toString().substring(0, 8);
-        browser.manage().deleteAllCookies();
-        browser.get(Browser.baseUrl());
-        logIn("helene.lefevre", "demo");
-        waitFor(By.id("news")).click();
-        waitFor(By.id("compose")).click();
-        waitFor(By.id("compose:titleFr")).sendKeys(title);
-        browser.findElement(By.id("compose:bodyFr")).sendKeys("Jeudi à 10 h, sortie par l'escalier B. <b>Merci</b>");
-        browser.findElement(By.cssSelector("input[name='compose:departments'][value='Ingénierie']")).click();
-        browser.findElement(By.id("compose:mustRead")).click();
-        browser.findElement(By.id("compose:publish")).click();
-        waitFor(By.id("total-recipients"));
+        announceToEngineering(title);
 
         JsonObject mine = announcement(get("/api/v1/announcements", engineer).body(), title);
         assertNotNull(mine, "the engineer has it");
