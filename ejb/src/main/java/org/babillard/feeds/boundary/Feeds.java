@@ -7,10 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import org.babillard.feeds.entity.FeedToken;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
+import org.babillard.platform.entity.SecretToken;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -20,8 +19,6 @@ import java.util.Optional;
  */
 @Stateless
 public class Feeds {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -47,7 +44,7 @@ public class Feeds {
             em.remove(former);
             em.flush();
         }
-        FeedToken token = new FeedToken(owner.get().getId(), newToken(), clock.instant());
+        FeedToken token = new FeedToken(owner.get().getId(), SecretToken.random(), clock.instant());
         em.persist(token);
         return Optional.of(token.getToken());
     }
@@ -59,7 +56,7 @@ public class Feeds {
 
     /** The username whose token this is, if the token exists and its owner still works here. */
     public Optional<String> owner(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
+        if (!SecretToken.wellFormed(token)) {
             return Optional.empty();
         }
         return em.createQuery("select t from FeedToken t where t.token = :t", FeedToken.class)
@@ -67,11 +64,5 @@ public class Feeds {
                 .map(t -> em.find(Employee.class, t.getEmployeeId()))
                 .filter(Employee::isActive)
                 .map(Employee::getUsername);
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
