@@ -77,12 +77,14 @@ def scenario(base, client_id, client_secret, code, marker):
 
 
 class Heard(StreamListener):
-    """Remembers whether a status holding the marker arrived on the stream."""
+    """Remembers whether a status holding the marker arrived on the stream, and whether its deletion did."""
 
     def __init__(self, marker):
         super().__init__()
         self.marker = marker
         self.arrived = threading.Event()
+        self.deleted_id = None
+        self.gone = threading.Event()
 
         self.events = []
 
@@ -90,6 +92,11 @@ class Heard(StreamListener):
         self.events.append("update")
         if self.marker in status["content"]:
             self.arrived.set()
+
+    def on_delete(self, status_id):
+        self.events.append("delete")
+        if str(status_id) == self.deleted_id:
+            self.gone.set()
 
     def on_abort(self, err):
         self.events.append("abort: " + repr(err))
@@ -106,11 +113,16 @@ def streamed(client, marker):
             break
         time.sleep(0.1)
     time.sleep(1)
-    client.status_post("Streamed " + marker)
+    posted = client.status_post("Streamed " + marker)
     arrived = heard.arrived.wait(20)
+    heard.deleted_id = str(posted["id"])
+    client.status_delete(posted["id"])
+    gone = heard.gone.wait(20)
     receiving = handle.is_receiving()
     handle.close()
-    return True if arrived else "nothing arrived; receiving=%s events=%s" % (receiving, heard.events)
+    if arrived and gone:
+        return True
+    return "arrived=%s deleted=%s receiving=%s events=%s" % (arrived, gone, receiving, heard.events)
 
 
 if __name__ == "__main__":

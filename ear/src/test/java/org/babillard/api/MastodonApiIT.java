@@ -1,26 +1,20 @@
 package org.babillard.api;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.babillard.it.Browser;
 import org.babillard.it.Deployments;
-import org.babillard.it.Journey;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +24,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,13 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MastodonApiIT extends Journey {
+class MastodonApiIT extends ApiJourney {
 
     private static final Path CLIENT = Path.of("src/test/python/mastodon_py_client.py");
-    private static final Path PYTHON = Path.of(System.getProperty("babillard.it.python", "/usr/bin/python3"));
-    private static final String OOB = "urn:ietf:wg:oauth:2.0:oob";
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -95,7 +84,7 @@ class MastodonApiIT extends Journey {
         assertEquals("404", seen.getString("deleted"));
         assertTrue(strings(seen.getJsonArray("search")).contains(posted.getString("id")), "search v2 finds the post: " + seen.get("search"));
         assertTrue(strings(seen.getJsonArray("search")).contains(seen.getJsonObject("note").getString("id")), "and one's own note");
-        assertEquals(JsonValue.TRUE, seen.get("streamed"), "the user stream (server-sent events) brought the new post: " + seen.get("streamed"));
+        assertEquals(JsonValue.TRUE, seen.get("streamed"), "the user stream (server-sent events) brought the new post and its deletion: " + seen.get("streamed"));
         JsonObject paging = seen.getJsonObject("paging");
         assertFalse(paging.isNull("next"), "fetch_next follows the Link header");
         assertTrue(Long.parseLong(paging.getString("next")) < Long.parseLong(paging.getString("first")));
@@ -243,30 +232,13 @@ class MastodonApiIT extends Journey {
         assertEquals(404, get("/api/v1/timelines/list/" + channel, tokens.get(outsider)).statusCode());
     }
 
-    private String status(String token, String form) throws Exception {
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/statuses")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertEquals(200, posted.statusCode(), posted.body());
-        return json(posted.body()).getString("id");
-    }
-
     @Test
     void announcementsAreReadAndDismissedThroughTheApi() throws Exception {
         openBabillard("fr-FR");
         String engineer = tokenFor("camille.durand", "read write");
         String finance = tokenFor("aurelien.lacroix", "read write");
         String title = "Exercice incendie " + UUID.randomUUID().toString().substring(0, 8);
-        browser.manage().deleteAllCookies();
-        browser.get(Browser.baseUrl());
-        logIn("helene.lefevre", "demo");
-        waitFor(By.id("news")).click();
-        waitFor(By.id("compose")).click();
-        waitFor(By.id("compose:titleFr")).sendKeys(title);
-        browser.findElement(By.id("compose:bodyFr")).sendKeys("Jeudi à 10 h, sortie par l'escalier B. <b>Merci</b>");
-        browser.findElement(By.cssSelector("input[name='compose:departments'][value='Ingénierie']")).click();
-        browser.findElement(By.id("compose:mustRead")).click();
-        browser.findElement(By.id("compose:publish")).click();
-        waitFor(By.id("total-recipients"));
+        announceToEngineering(title);
 
         JsonObject mine = announcement(get("/api/v1/announcements", engineer).body(), title);
         assertNotNull(mine, "the engineer has it");
@@ -289,105 +261,16 @@ class MastodonApiIT extends Journey {
                 .filter(a -> a.getString("content").contains(title)).findFirst().orElse(null);
     }
 
-    // --- helpers ---
-
-    /** Logs in (if needed) through Babillard's login page, consents, and reads the code the page shows. */
-    private String consent(String authorizeUrl, String username) {
-        browser.get(authorizeUrl);
-        if (!browser.findElements(By.id("login:username")).isEmpty()) {
-            logIn(username, "demo");
-        }
-        waitFor(By.id("consent:authorize"));
-        Browser.screenshot(browser, "api-consent-" + username);
-        browser.findElement(By.id("consent:authorize")).click();
-        return waitFor(By.id("oauth-code")).getText();
-    }
-
-    private String tokenFor(String username, String scopes) throws Exception {
-        browser.manage().deleteAllCookies();
-        JsonObject app = registerApp(scopes, OOB);
-        String code = consent(authorizeUrl(app, scopes, ""), username);
-        HttpResponse<String> token = form("/oauth/token", "grant_type=authorization_code&code=" + code + "&redirect_uri=" + enc(OOB)
-                + "&client_id=" + app.getString("client_id") + "&client_secret=" + app.getString("client_secret"));
-        assertEquals(200, token.statusCode(), token.body());
-        return json(token.body()).getString("access_token");
-    }
-
-    private JsonObject registerApp(String scopes, String redirect) throws Exception {
-        HttpResponse<String> registered = send(HttpRequest.newBuilder(uri("/api/v1/apps")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("client_name", "MastodonApiIT")
-                        .add("redirect_uris", redirect).add("scopes", scopes).build().toString())));
-        assertEquals(200, registered.statusCode(), registered.body());
-        JsonObject app = json(registered.body());
-        assertNotNull(app.getString("client_secret"));
-        return app;
-    }
-
-    private static String authorizeUrl(JsonObject app, String scopes, String extra) {
-        return Browser.baseUrl() + "oauth/authorize?response_type=code&client_id=" + app.getString("client_id")
-                + "&redirect_uri=" + enc(OOB) + "&scope=" + enc(scopes) + extra;
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> form(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create(Browser.baseUrl().replaceAll("/$", "") + path);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    private static List<String> strings(JsonArray array) {
-        return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()).toList();
-    }
-
     /** Mastodon.py must be there in CI; elsewhere the test says how to get it and skips. */
     private static void requireMastodonPy() throws Exception {
-        boolean present = Files.isExecutable(PYTHON)
-                && new ProcessBuilder(PYTHON.toString(), "-c", "import mastodon").start().waitFor() == 0;
-        if (!present) {
-            String message = "SKIPPED: Mastodon.py is missing (apt-get install python3-mastodon) for " + PYTHON;
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message.replace("SKIPPED", "FAILED (CI)"));
-            }
-            System.out.println(message);
-            Assumptions.abort(message);
-        }
+        require(java.nio.file.Files.isExecutable(PYTHON)
+                && new ProcessBuilder(PYTHON.toString(), "-c", "import mastodon").start().waitFor() == 0,
+                "Mastodon.py is missing (apt-get install python3-mastodon) for " + PYTHON);
     }
 
     private static JsonObject python(String... arguments) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), CLIENT.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Mastodon.py did not finish: " + command);
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new AssertionError("Mastodon.py failed (" + process.exitValue() + "): " + err + out);
-        }
-        return json(out.strip());
+        return run("Mastodon.py", command);
     }
 }

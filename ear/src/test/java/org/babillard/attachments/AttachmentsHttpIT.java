@@ -1,6 +1,7 @@
 package org.babillard.attachments;
 
 import org.babillard.it.Deployments;
+import org.babillard.it.Images;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +64,7 @@ class AttachmentsHttpIT {
         assertEquals(404, get(base + "attachments/..%2F..%2Fdb").statusCode());
 
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        String home = publish("Over HTTP " + marker, "beach.png", png(1000, 500), "A red square " + marker,
+        String home = publish("Over HTTP " + marker, "beach.png", Images.png(1000, 500), "A red square " + marker,
                 "not-really.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
 
         Matcher thumbs = Pattern.compile("/attachments/([0-9a-f]{32})/thumbnail\" alt=\"A red square " + marker + "\"").matcher(home);
@@ -162,16 +160,5 @@ class AttachmentsHttpIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertTrue(new String(after.body(), StandardCharsets.UTF_8).contains("composer-prompt"), "logged in: the home page shows");
-    }
-
-    static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

@@ -12,6 +12,7 @@ import org.babillard.attachments.control.AttachmentStore;
 import org.babillard.channels.boundary.Channels;
 import org.babillard.channels.entity.Channel;
 import org.babillard.it.Deployments;
+import org.babillard.it.Images;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.DirectoryProfile;
 import org.babillard.platform.boundary.Refused;
@@ -30,10 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +61,7 @@ class AttachmentsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.babillardWithTests(AttachmentsIT.class);
+        return Deployments.babillardWithTests(AttachmentsIT.class, Images.class);
     }
 
     @Inject
@@ -93,7 +91,7 @@ class AttachmentsIT {
     @Order(1)
     void anImageGetsAThumbnailAndItsAltTextAndAFileStaysADownload() throws Exception {
         String marker = UUID.randomUUID().toString();
-        byte[] photo = png(1200, 600);
+        byte[] photo = Images.png(1200, 600);
         byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
         Post post = attachments.publishWithFiles(AUTHOR, Draft.companyWide("With files " + marker),
                 List.of(Upload.of("holiday.png", "A red square on the beach", photo),
@@ -143,7 +141,7 @@ class AttachmentsIT {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         Channel secret = channels.create(AUTHOR, "Secret files " + marker, null, Channel.Access.PRIVATE, Channel.Posting.MEMBERS);
         Post post = attachments.publishWithFiles(AUTHOR, Draft.inChannel(secret.getId(), "Plans " + marker),
-                List.of(Upload.of("plan.png", "The plan", png(100, 50))));
+                List.of(Upload.of("plan.png", "The plan", Images.png(100, 50))));
         String id = attachments.of(AUTHOR, post.getId()).get(0).id();
         assertNotNull(attachments.open(AUTHOR, id));
         assertNotNull(attachments.thumbnail(AUTHOR, id));
@@ -167,7 +165,7 @@ class AttachmentsIT {
         assertEquals(10L * 1024 * 1024, limit, "10 MB unless configured");
         AttachmentRejected rejected = assertThrows(AttachmentRejected.class, () -> attachments.publishWithFiles(AUTHOR,
                 Draft.companyWide("Too big " + marker),
-                List.of(Upload.of("small.png", "small", png(20, 20)),
+                List.of(Upload.of("small.png", "small", Images.png(20, 20)),
                         new Upload("huge.bin", null, () -> zeros(limit + 1)))));
         assertEquals(AttachmentRejected.Problem.TOO_LARGE, rejected.problem());
         assertEquals("huge.bin", rejected.fileName());
@@ -198,7 +196,7 @@ class AttachmentsIT {
         assertEquals(AttachmentRejected.Problem.FORBIDDEN_TYPE, assertThrows(AttachmentRejected.class,
                 () -> attachments.publishWithFiles(AUTHOR, Draft.companyWide("Script " + marker),
                         List.of(Upload.of("run.bat", null, "echo hi".getBytes(StandardCharsets.US_ASCII))))).problem());
-        byte[] one = png(10, 10);
+        byte[] one = Images.png(10, 10);
         assertEquals(AttachmentRejected.Problem.TOO_MANY, assertThrows(AttachmentRejected.class,
                 () -> attachments.publishWithFiles(AUTHOR, Draft.companyWide("Five " + marker),
                         List.of(Upload.of("1.png", null, one), Upload.of("2.png", null, one), Upload.of("3.png", null, one),
@@ -246,16 +244,5 @@ class AttachmentsIT {
                 return n;
             }
         };
-    }
-
-    static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

@@ -21,14 +21,13 @@ import org.babillard.announcements.entity.Rsvp;
 import org.babillard.channels.entity.Channel;
 import org.babillard.people.entity.Employee;
 import org.babillard.platform.boundary.Refused;
+import org.babillard.platform.entity.SecretToken;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,8 +69,6 @@ public class Announcements {
                 or (t.kind = org.babillard.announcements.entity.AudienceTarget.Kind.CHANNEL and exists (
                         select m from Membership m where m.channel.id = t.channelId and m.employee.id = :reader))
                 or (t.kind = org.babillard.announcements.entity.AudienceTarget.Kind.MANAGER and t.name in :managers))))""";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -446,7 +443,7 @@ public class Announcements {
         Employee reader = employee(readerUsername).orElseThrow(() -> Refused.notFound("employee"));
         CalendarToken token = em.find(CalendarToken.class, reader.getId());
         if (token == null) {
-            token = new CalendarToken(reader.getId(), newToken(), clock.instant());
+            token = new CalendarToken(reader.getId(), SecretToken.random(), clock.instant());
             em.persist(token);
         }
         return token.getToken();
@@ -467,7 +464,7 @@ public class Announcements {
      * posts that are events that they may read. Empty for an unknown or revoked token, or an owner who has left.
      */
     public Optional<String> calendarFeed(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
+        if (!SecretToken.wellFormed(token)) {
             return Optional.empty();
         }
         Optional<CalendarToken> found = em.createQuery("select t from CalendarToken t where t.token = :t", CalendarToken.class)
@@ -605,12 +602,6 @@ public class Announcements {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Refused invalid(String detail) {

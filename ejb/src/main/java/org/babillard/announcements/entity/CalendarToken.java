@@ -1,44 +1,21 @@
 package org.babillard.announcements.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.babillard.platform.entity.SecretToken;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-/** The secret token of a person's calendar feed address; revoking it deletes the row, and a new one differs. */
+/** The secret token of a person's calendar feed address. */
 @Entity
 @Table(name = "calendar_token")
-public class CalendarToken {
-
-    @Id
-    @Column(name = "employee_id")
-    private Long employeeId;
-
-    @Column(nullable = false, unique = true, length = 64)
-    private String token;
-
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
+public class CalendarToken extends SecretToken {
 
     protected CalendarToken() {
         // for JPA
     }
 
     public CalendarToken(long employeeId, String token, Instant now) {
-        this.employeeId = employeeId;
-        this.token = token;
-        this.createdAt = now.atOffset(ZoneOffset.UTC);
-    }
-
-    public Long getEmployeeId() {
-        return employeeId;
-    }
-
-    public String getToken() {
-        return token;
+        super(employeeId, token, now);
     }
 }

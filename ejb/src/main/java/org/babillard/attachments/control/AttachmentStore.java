@@ -216,6 +216,18 @@ public class AttachmentStore {
         }
     }
 
+    /** Removes a stored file (an upload never attached); nothing happens for a name that is not a file's. */
+    public void remove(String storedName) {
+        Path file = file(storedName);
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot remove an unattached upload: " + file, e);
+            }
+        }
+    }
+
     /** A stored file, or null if there is none of that name. */
     public Path file(String storedName) {
         if (storedName == null || !storedName.matches("[0-9a-f]{32}(-thumb)?")) {

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.babillard.people.entity.Employee;
 import org.babillard.posts.entity.Post;
 
 import java.time.Instant;
@@ -24,24 +25,32 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "attachment")
-@NamedQuery(name = Attachment.BY_STORED_NAME, query = "select a from Attachment a join fetch a.post where a.storedName = :name")
+@NamedQuery(name = Attachment.BY_STORED_NAME, query = "select a from Attachment a left join fetch a.post where a.storedName = :name")
+@NamedQuery(name = Attachment.UNATTACHED_BEFORE, query = "select a from Attachment a where a.post is null and a.createdAt < :before")
 @NamedQuery(name = Attachment.ON_POSTS, query = "select a from Attachment a where a.post.id in :posts order by a.post.id, a.sortOrder")
 public class Attachment {
 
     public static final String BY_STORED_NAME = "Attachment.byStoredName";
     public static final String ON_POSTS = "Attachment.onPosts";
+    public static final String UNATTACHED_BEFORE = "Attachment.unattachedBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attachment_seq")
     @SequenceGenerator(name = "attachment_seq", sequenceName = "attachment_seq", allocationSize = 1)
     private Long id;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "post_id", nullable = false, updatable = false)
+    /** Null for media uploaded through the API and not yet attached to a post. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "post_id")
     private Post post;
 
-    @Column(name = "sort_order", nullable = false, updatable = false)
+    @Column(name = "sort_order", nullable = false)
     private int sortOrder;
+
+    /** Who uploaded it (null for files older than media uploads); an unattached upload is theirs alone. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "uploader_id", updatable = false)
+    private Employee uploader;
 
     @Column(name = "stored_name", nullable = false, updatable = false, length = 64)
     private String storedName;
@@ -76,7 +85,19 @@ public class Attachment {
 
     public Attachment(Post post, int sortOrder, String storedName, String fileName, String contentType, long size,
                       String altText, Integer width, Integer height, String thumbnailName, Instant now) {
+        this(sortOrder, storedName, fileName, contentType, size, altText, width, height, thumbnailName, now);
         this.post = Objects.requireNonNull(post);
+    }
+
+    /** Media uploaded ahead of its post, its uploader's alone until {@link #attachTo} a post of theirs. */
+    public Attachment(Employee uploader, String storedName, String fileName, String contentType, long size,
+                      String altText, Integer width, Integer height, String thumbnailName, Instant now) {
+        this(0, storedName, fileName, contentType, size, altText, width, height, thumbnailName, now);
+        this.uploader = Objects.requireNonNull(uploader);
+    }
+
+    private Attachment(int sortOrder, String storedName, String fileName, String contentType, long size,
+                       String altText, Integer width, Integer height, String thumbnailName, Instant now) {
         this.sortOrder = sortOrder;
         this.storedName = Objects.requireNonNull(storedName);
         this.fileName = Objects.requireNonNull(fileName);
@@ -87,6 +108,24 @@ public class Attachment {
         this.height = height;
         this.thumbnailName = thumbnailName;
         this.createdAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Attaches an upload to the post its uploader publishes with it. */
+    public void attachTo(Post post, int sortOrder) {
+        if (this.post != null) {
+            throw new IllegalStateException("attachment " + storedName + " is attached already");
+        }
+        this.post = Objects.requireNonNull(post);
+        this.sortOrder = sortOrder;
+    }
+
+    /** Changes the alt text (an image's description); blank removes it. */
+    public void describe(String altText) {
+        this.altText = altText;
+    }
+
+    public Employee getUploader() {
+        return uploader;
     }
 
     public Long getId() {

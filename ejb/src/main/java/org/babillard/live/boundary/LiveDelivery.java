@@ -48,52 +48,7 @@ public class LiveDelivery {
                 return;
             }
             Channel channel = post.getChannel();
-            Set<String> audience = new HashSet<>();
-            audience.add(post.getAuthor().getUsername());
-            audience.addAll(em.createQuery("select f.follower.username from Follow f where f.followed.id = :a", String.class)
-                    .setParameter("a", post.getAuthor().getId()).getResultList());
-            List<String> tags = em.createQuery("select t.tag from PostTag t where t.post.id = :p", String.class)
-                    .setParameter("p", postId).getResultList();
-            if (!tags.isEmpty()) {
-                audience.addAll(em.createQuery("select tf.employee.username from TopicFollow tf where tf.tag in :tags", String.class)
-                        .setParameter("tags", tags).getResultList());
-            }
-            // The people a first post mentions find it at home (Timeline's HOME_MENTIONS), following or not.
-            audience.addAll(em.createQuery("select m.employee.username from Mention m where m.post.id = :p", String.class)
-                    .setParameter("p", postId).getResultList());
-            if (post.getThread() != null) {
-                audience.addAll(em.createQuery(
-                        "select distinct p.author.username from Post p where p.thread.id = :t or p.id = :t", String.class)
-                        .setParameter("t", post.getThread().getId()).getResultList());
-            }
-            if (channel != null) {
-                List<String> members = em.createQuery(
-                        "select m.employee.username from Membership m where m.channel.id = :c", String.class)
-                        .setParameter("c", channel.getId()).getResultList();
-                if (channel.isPrivate()) {
-                    audience.retainAll(new HashSet<>(members));
-                }
-                audience.addAll(members);
-            }
-            Post original = post.getReadableWith();
-            if (original != null && original.getChannel() != null && original.getChannel().isPrivate()) {
-                // A share of a private channel's post (or a reply to it) reaches only those who may read the original.
-                audience.retainAll(new HashSet<>(em.createQuery(
-                        "select m.employee.username from Membership m where m.channel.id = :c", String.class)
-                        .setParameter("c", original.getChannel().getId()).getResultList()));
-            }
-            if (post.getAudience().isRestricted()) {
-                // A notebook entry reaches its author's pages only; a post to the people mentioned, its readers'.
-                Set<String> readers = new HashSet<>();
-                readers.add(post.getThreadRoot().getAuthor().getUsername());
-                if (post.getAudience() == Post.Audience.MENTIONED) {
-                    readers.addAll(em.createQuery(
-                            "select m.employee.username from Mention m where m.post.id = :p", String.class)
-                            .setParameter("p", post.getThreadRoot().getId()).getResultList());
-                }
-                audience.add(post.getAuthor().getUsername());
-                audience.retainAll(readers);
-            }
+            Set<String> audience = audience(post);
             String json = "{\"type\":\"post\",\"id\":" + postId
                     + ",\"channel\":" + (channel == null ? "null" : channel.getId())
                     + ",\"thread\":" + (post.getThread() == null ? "null" : post.getThread().getId())
@@ -102,6 +57,77 @@ public class LiveDelivery {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Live delivery of post " + postId + " failed", e);
         }
+    }
+
+    /**
+     * An edited or deleted post is signalled to those a new post reaches ({"type":"edited"|"deleted","id":42}); the
+     * API's streams then tell each owner who may read it (or could, before it was deleted). Hidden posts are not
+     * signalled.
+     */
+    @Asynchronous
+    public void postChanged(long postId) {
+        try {
+            Post post = em.find(Post.class, postId);
+            if (post == null || (!post.isDeleted() && (post.isHidden() || post.getEditedAt() == null))) {
+                return;
+            }
+            live.send("{\"type\":\"" + (post.isDeleted() ? "deleted" : "edited") + "\",\"id\":" + postId + "}", audience(post));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Live delivery of a change to post " + postId + " failed", e);
+        }
+    }
+
+    /** Those whose home or channel page would show the post (see {@link #postPublished}). */
+    private Set<String> audience(Post post) {
+        long postId = post.getId();
+        Channel channel = post.getChannel();
+        Set<String> audience = new HashSet<>();
+        audience.add(post.getAuthor().getUsername());
+        audience.addAll(em.createQuery("select f.follower.username from Follow f where f.followed.id = :a", String.class)
+                .setParameter("a", post.getAuthor().getId()).getResultList());
+        List<String> tags = em.createQuery("select t.tag from PostTag t where t.post.id = :p", String.class)
+                .setParameter("p", postId).getResultList();
+        if (!tags.isEmpty()) {
+            audience.addAll(em.createQuery("select tf.employee.username from TopicFollow tf where tf.tag in :tags", String.class)
+                    .setParameter("tags", tags).getResultList());
+        }
+        // The people a first post mentions find it at home (Timeline's HOME_MENTIONS), following or not.
+        audience.addAll(em.createQuery("select m.employee.username from Mention m where m.post.id = :p", String.class)
+                .setParameter("p", postId).getResultList());
+        if (post.getThread() != null) {
+            audience.addAll(em.createQuery(
+                    "select distinct p.author.username from Post p where p.thread.id = :t or p.id = :t", String.class)
+                    .setParameter("t", post.getThread().getId()).getResultList());
+        }
+        if (channel != null) {
+            List<String> members = em.createQuery(
+                    "select m.employee.username from Membership m where m.channel.id = :c", String.class)
+                    .setParameter("c", channel.getId()).getResultList();
+            if (channel.isPrivate()) {
+                audience.retainAll(new HashSet<>(members));
+            }
+            audience.addAll(members);
+        }
+        Post original = post.getReadableWith();
+        if (original != null && original.getChannel() != null && original.getChannel().isPrivate()) {
+            // A share of a private channel's post (or a reply to it) reaches only those who may read the original.
+            audience.retainAll(new HashSet<>(em.createQuery(
+                    "select m.employee.username from Membership m where m.channel.id = :c", String.class)
+                    .setParameter("c", original.getChannel().getId()).getResultList()));
+        }
+        if (post.getAudience().isRestricted()) {
+            // A notebook entry reaches its author's pages only; a post to the people mentioned, its readers'.
+            Set<String> readers = new HashSet<>();
+            readers.add(post.getThreadRoot().getAuthor().getUsername());
+            if (post.getAudience() == Post.Audience.MENTIONED) {
+                readers.addAll(em.createQuery(
+                        "select m.employee.username from Mention m where m.post.id = :p", String.class)
+                        .setParameter("p", post.getThreadRoot().getId()).getResultList());
+            }
+            audience.add(post.getAuthor().getUsername());
+            audience.retainAll(readers);
+        }
+        return audience;
     }
 
     /** The recipient's bell shows their new unread count. */

@@ -84,7 +84,15 @@ public class Visibility {
      * A notebook entry is its author's alone: no administrator or moderator reads it.
      */
     public boolean canRead(Employee reader, Post post) {
-        if (post.isDeleted() || !canRead(reader, post.getChannel()) || !inAudience(reader, post)) {
+        return !post.isDeleted() && couldRead(reader, post);
+    }
+
+    /**
+     * {@link #canRead(Employee, Post)} as it was before the post was deleted: who may learn that it is gone (a
+     * stream's {@code delete} event goes to them alone).
+     */
+    public boolean couldRead(Employee reader, Post post) {
+        if (!canRead(reader, post.getChannel()) || !inAudience(reader, post)) {
             return false;
         }
         // A share, and every reply in its thread, is for no one who may not read the original.

@@ -236,6 +236,12 @@ public class Timeline {
         return entries(me, List.of(post)).get(0);
     }
 
+    /** Whether the reader could read this post before it was deleted (false for one they never could). */
+    public boolean couldRead(String reader, long postId) {
+        Post post = em.find(Post.class, postId);
+        return post != null && visibility.couldRead(reader(reader), post);
+    }
+
     /** How many posts newer than {@code after} the reader's home holds (at most a page), for "3 new posts". */
     public int newerOnHome(String reader, long after) {
         return home(reader(reader), FROM_ABOVE, after, LARGEST_PAGE_SIZE).size();

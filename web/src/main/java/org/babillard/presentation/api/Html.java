@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * A post's text as the HTML Mastodon clients expect in {@code content}: paragraphs, line breaks, links, mentions
  * and hashtags in Mastodon's own markup, and every character of the text escaped.
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String content(String text, String base) {
+    public static String content(String text, String base) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -43,7 +43,7 @@ final class Html {
         return escaped.replace("\r\n", "\n").replaceAll("\n{2,}", "</p><p>").replace("\n", "<br>");
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -215,12 +215,13 @@ final class MastodonJson {
     }
 
     JsonObject media(AttachmentInfo a) {
-        String url = base + "attachments/" + a.id();
+        // The API's own address of the file: a bearer token opens it (the web pages' address wants a session).
+        String url = base + "api/v1/media/" + a.id() + "/file";
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", a.id())
                 .add("type", a.image() ? "image" : "unknown")
                 .add("url", url)
-                .add("preview_url", a.image() ? url + "/thumbnail" : url)
+                .add("preview_url", a.image() ? base + "api/v1/media/" + a.id() + "/thumbnail" : url)
                 .addNull("remote_url")
                 .addNull("blurhash");
         nullable(b, "description", a.altText());

@@ -3,12 +3,12 @@ package org.babillard.presentation.api;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The server's absolute address, ending with "/": babillard.base-url, or the address the request came to. */
-final class OAuthBase {
+public final class OAuthBase {
 
     private OAuthBase() {
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String configured = System.getProperty("babillard.base-url");
         if (configured != null && !configured.isBlank()) {
             return configured.endsWith("/") ? configured : configured + "/";

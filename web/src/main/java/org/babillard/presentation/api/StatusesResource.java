@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.babillard.attachments.boundary.Attachments;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.polls.boundary.Polls;
 import org.babillard.posts.boundary.Draft;
@@ -51,9 +52,7 @@ public class StatusesResource {
         String me = session.employee("write:statuses");
         Params p = Params.of(uri.getQueryParameters(), type, body);
         String text = p.get("status") == null ? "" : p.get("status");
-        if (!p.list("media_ids").isEmpty()) {
-            throw ApiError.unprocessable("media attachments are not available through the API yet");
-        }
+        List<String> media = p.list("media_ids");
         if (p.get("scheduled_at") != null && !p.get("scheduled_at").isBlank()) {
             throw ApiError.unprocessable("scheduled posts are not available");
         }
@@ -64,7 +63,12 @@ public class StatusesResource {
         try {
             Post post;
             List<String> options = p.list("poll[options]");
-            if (!options.isEmpty()) {
+            if (!options.isEmpty() && !media.isEmpty()) {
+                throw ApiError.unprocessable("A post with a poll carries no media");
+            }
+            if (!media.isEmpty()) {
+                post = attachments.publishWithUploads(me, draft, media);
+            } else if (!options.isEmpty()) {
                 Long expiresIn = p.number("poll[expires_in]");
                 Instant deadline = Clock.systemUTC().instant().plusSeconds(expiresIn == null ? 86400 : expiresIn);
                 post = polls.publish(me, draft, options, deadline, false);
@@ -252,6 +256,9 @@ public class StatusesResource {
 
     @Inject
     Posts posts;
+
+    @Inject
+    Attachments attachments;
 
     @Inject
     Polls polls;

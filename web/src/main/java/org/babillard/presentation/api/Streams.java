@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * The open streams of Mastodon's streaming API (server-sent events). It listens to the same live signals as the web
  * pages (LiveUpdates); for each new post it reads the post again as each stream's owner (Timeline, so
  * Visibility.READABLE) and sends it only to those who may read it, as an {@code update} event; a bell signal becomes a
- * {@code notification} event. Node-local, like the web pages' push.
+ * {@code notification} event; an edited post a {@code status.update}, and a deleted one a {@code delete} (its id) to
+ * the streams whose owner could read it. Server-sent events (StreamingServlet) and WebSocket (StreamingSocket) alike.
+ * Node-local, like the web pages' push.
  */
 @ApplicationScoped
 public class Streams {
@@ -101,6 +103,11 @@ public class Streams {
         send(stream, null, ")");
     }
 
+    /** The client unsubscribed from this stream (the connection may carry others). */
+    void close(Stream stream) {
+        streams.remove(stream);
+    }
+
     /** Sends a comment to every stream now and then, so that proxies keep them open and closed ones are found. */
     void heartbeat() {
         streams.forEach(s -> send(s, null, "thump"));
@@ -119,7 +126,11 @@ public class Streams {
             JsonObject signal = Json.createReader(new StringReader(json)).readObject();
             String type = signal.getString("type", "");
             if (type.equals("post")) {
-                post(signal.getJsonNumber("id").longValue(), audience);
+                post(signal.getJsonNumber("id").longValue(), audience, "update");
+            } else if (type.equals("edited")) {
+                post(signal.getJsonNumber("id").longValue(), audience, "status.update");
+            } else if (type.equals("deleted")) {
+                deleted(signal.getJsonNumber("id").longValue(), audience);
             } else if (type.equals("bell")) {
                 bell(audience);
             }
@@ -128,7 +139,7 @@ public class Streams {
         }
     }
 
-    private void post(long id, Set<String> audience) {
+    private void post(long id, Set<String> audience, String event) {
         for (Stream s : streams) {
             // A home stream hears what its owner's home would show; the others ask for every post, as their owner.
             if (s.kind() == Kind.USER && !audience.contains(s.username())) {
@@ -147,7 +158,25 @@ public class Streams {
                 case LIST -> entry.channel() != null && String.valueOf(entry.channel().id()).equals(s.parameter());
             };
             if (wanted) {
-                send(s, "update", status(s, entry).toString());
+                send(s, event, status(s, entry).toString());
+            }
+        }
+    }
+
+    /** A deleted post's id goes to the streams whose owner could read it (a home stream: if it was for their home). */
+    private void deleted(long id, Set<String> audience) {
+        for (Stream s : streams) {
+            if (s.kind() == Kind.USER && !audience.contains(s.username())) {
+                continue;
+            }
+            boolean couldRead;
+            try {
+                couldRead = timeline.couldRead(s.username(), id);
+            } catch (RuntimeException gone) {
+                couldRead = false;
+            }
+            if (couldRead) {
+                send(s, "delete", String.valueOf(id));
             }
         }
     }
