@@ -57,6 +57,7 @@ class AuditJourneyIT extends Journey {
         browser.findElement(By.id("filter:apply")).click();
         List<String> actions = rowsOnceRedrawn("helene.lefevre");
         assertEquals(List.of("LOGOUT", "LOGIN", "LOGIN_FAILED"), actions.subList(0, 3), "newest first: " + actions);
+        Browser.screenshot(browser, "audit-01-filtered-fr");
         WebElement refused = browser.findElements(By.cssSelector("#audit-table tbody tr")).get(2);
         assertTrue(refused.getText().contains("Connexion refusée (identifiant ou mot de passe erroné)"), refused.getText());
         assertTrue(refused.getText().contains("127.0.0.1"), "where the attempt came from: " + refused.getText());

@@ -167,7 +167,7 @@ class WebSecurityIT {
         Matcher state = Pattern.compile("id=\"logout\"[\\s\\S]*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(home.body());
         assertTrue(state.find(), "the logout form");
         HttpResponse<String> out = post(base + "index.xhtml", Map.of("logout", "logout", "logout:submit", "",
-                "jakarta.faces.ViewState", state.group(1)));
+                "jakarta.faces.ViewState", state.group(1), "primefaces.nonce", nonceOf(home)));
         assertTrue(out.body().contains("login:username"), "logging out ends on the login page");
 
         HttpClient replay = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -208,13 +208,18 @@ class WebSecurityIT {
         home = get(base + "index.xhtml");
         state = Pattern.compile("id=\"composer\"[\\s\\S]*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(home.body());
         assertTrue(state.find());
-        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(header(home.headers(), "Content-Security-Policy"));
-        assertTrue(nonce.find());
         form.put("jakarta.faces.ViewState", state.group(1));
-        form.put("primefaces.nonce", nonce.group(1));
+        form.put("primefaces.nonce", nonceOf(home));
         HttpResponse<String> plain = post(base + "index.xhtml", form);
         assertTrue(plain.statusCode() < 500, "a plain form where files were expected is no server error: " + plain.statusCode());
         assertTrue(get(base + "index.xhtml").body().contains(marker), "and the post, which had no file, is published");
+    }
+
+    /** The nonce of this answer's policy, which PrimeFaces' script sends back with every form of the page. */
+    private static String nonceOf(HttpResponse<String> page) {
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(header(page.headers(), "Content-Security-Policy"));
+        assertTrue(nonce.find(), "the page's policy has a nonce");
+        return nonce.group(1);
     }
 
     private String sessionId() {

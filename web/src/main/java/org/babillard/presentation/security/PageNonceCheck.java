@@ -27,8 +27,9 @@ public class PageNonceCheck implements PhaseListener {
     @Override
     public void afterPhase(PhaseEvent event) {
         FacesContext context = event.getFacesContext();
-        if (!context.isPostback() || context.getViewRoot() == null || context.getViewRoot().isTransient()) {
-            return;
+        if (!context.isPostback() || context.getViewRoot() == null || context.getViewRoot().isTransient()
+                || context.getExceptionHandler().getUnhandledExceptionQueuedEvents().iterator().hasNext()) {
+            return; // nothing to check, or the state could not be restored (answered 400 by WebHardening)
         }
         try {
             PrimeFacesContext.getCspState(context).getNonce();
