@@ -24,6 +24,13 @@ public enum AuditAction {
     ANNOUNCEMENT_WITHDRAWN,
     /** An employee downloaded their own data. */
     DATA_EXPORTED,
+    /** A bot account made, a token given to a bot or taken back, a bot deleted (integrations). */
+    BOT_CREATED,
+    BOT_TOKEN_CREATED,
+    BOT_TOKEN_REVOKED,
+    BOT_DELETED,
+    /** An incoming or outgoing webhook added to a channel. */
+    WEBHOOK_CREATED,
     /** An administrator started a directory sync or a search index rebuild. */
     ADMIN_ACTION
 }

@@ -1,5 +1,7 @@
 package org.babillard.integrations.boundary;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +44,9 @@ public class Bots {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     People people;
@@ -93,6 +98,7 @@ public class Bots {
         bot.botApp(oauth.botApp(username));
         String botName = username;
         LOG.info(() -> "Bot @" + botName + " created by " + admin.getUsername());
+        audit.record(AuditAction.BOT_CREATED, admin.getUsername(), botName, name);
         return view(bot);
     }
 
@@ -142,6 +148,7 @@ public class Bots {
         try {
             IssuedToken token = oauth.botToken(bot, scopes == null || scopes.isBlank() ? "write:statuses" : scopes);
             LOG.info(() -> "Token (" + token.scope() + ") for bot @" + bot.getUsername() + " created by " + admin.getUsername());
+            audit.record(AuditAction.BOT_TOKEN_CREATED, admin.getUsername(), bot.getUsername(), "scopes: " + token.scope());
             return token;
         } catch (OAuthRefused e) {
             throw new Refused(Refused.Reason.INVALID, "bots.scopeInvalid");
@@ -151,6 +158,7 @@ public class Bots {
     public void revoke(String adminUsername, String botUsername, long tokenId) throws Refused {
         admin(adminUsername);
         oauth.disconnect(bot(botUsername).getUsername(), tokenId);
+        audit.record(AuditAction.BOT_TOKEN_REVOKED, adminUsername, botUsername, "token " + tokenId);
     }
 
     /** Switches the bot off (its tokens and webhooks stop working, its posts stay) or on again. */
@@ -173,6 +181,7 @@ public class Bots {
         em.createQuery("select m from Membership m where m.employee.id = :bot", Membership.class)
                 .setParameter("bot", bot.getId()).getResultList().forEach(em::remove);
         bot.left(now);
+        audit.record(AuditAction.BOT_DELETED, adminUsername, bot.getUsername(), null);
     }
 
     /** The usernames of all bots, deleted ones included (their posts still carry the badge). */

@@ -1,5 +1,7 @@
 package org.babillard.integrations.boundary;
 
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.boundary.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +41,9 @@ public class Webhooks {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     People people;
@@ -97,6 +102,7 @@ public class Webhooks {
         em.persist(new IncomingWebhook(channel, bot, secret, actor, Clock.systemUTC().instant()));
         LOG.info(() -> "Incoming webhook of " + channel.getSlug() + " as bot @" + bot.getUsername() + " created by "
                 + actor.getUsername());
+        audit.record(AuditAction.WEBHOOK_CREATED, actor.getUsername(), "channel " + channel.getSlug(), "incoming, as bot @" + bot.getUsername());
         return secret;
     }
 
@@ -150,6 +156,7 @@ public class Webhooks {
         em.persist(hook);
         em.flush();
         LOG.info(() -> "Outgoing webhook of " + channel.getSlug() + " to " + hook.getUrl() + " created by " + actor.getUsername());
+        audit.record(AuditAction.WEBHOOK_CREATED, actor.getUsername(), "channel " + channel.getSlug(), "outgoing, to " + hook.getUrl());
         return hook.getId();
     }
 
