@@ -43,7 +43,7 @@ public final class PostToVisible {
 
         String me = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/accounts/verify_credentials"))
                 .header("Authorization", "Bearer " + writer).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher id = ID.matcher(me);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(me);
         if (!id.find()) {
             throw new IllegalStateException("no account id in " + me);
         }
