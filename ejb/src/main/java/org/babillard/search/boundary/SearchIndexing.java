@@ -81,12 +81,12 @@ public class SearchIndexing {
                 return;
             }
             int n = 0;
-            List<Post> batch;
+            List<IndexedPost> batch;
             do {
                 batch = batchAfter(after);
-                for (Post p : batch) {
-                    index.put(indexed(p, false));
-                    after = p.getId();
+                for (IndexedPost p : batch) {
+                    index.put(p);
+                    after = p.id();
                     n++;
                 }
             } while (batch.size() == BATCH);
@@ -126,15 +126,16 @@ public class SearchIndexing {
         try {
             int n = 0;
             long after = 0;
-            List<Post> batch;
+            List<IndexedPost> batch;
             do {
                 batch = batchAfter(after);
-                List<Long> ids = batch.stream().map(Post::getId).toList();
+                List<Long> ids = batch.stream().map(IndexedPost::id).toList();
                 Set<Long> withFiles = hasFile(ids);
                 List<IndexedPost> docs = new ArrayList<>(batch.size());
-                for (Post p : batch) {
-                    docs.add(indexed(p, withFiles.contains(p.getId())));
-                    after = p.getId();
+                for (IndexedPost p : batch) {
+                    docs.add(withFiles.contains(p.id())
+                            ? new IndexedPost(p.id(), p.text(), p.author(), p.channel(), p.createdAt(), p.notebook(), true) : p);
+                    after = p.id();
                 }
                 fresh.add(docs);
                 n += docs.size();
@@ -158,11 +159,19 @@ public class SearchIndexing {
         }
     }
 
-    private List<Post> batchAfter(long after) {
+    /**
+     * The next posts to index, as the columns the index needs: not entities, whose many-to-one references (reply,
+     * thread, share...) EclipseLink would load one query at a time without weaving, which made a rebuild of
+     * 1,000,000 posts take hours (docs/benchmarks.md).
+     */
+    private List<IndexedPost> batchAfter(long after) {
         return em.createQuery("""
-                        select p from Post p join fetch p.author left join fetch p.channel
-                        where p.deletedAt is null and p.id > :after order by p.id""", Post.class)
-                .setParameter("after", after).setMaxResults(BATCH).getResultList();
+                        select p.id, p.text, a.username, c.slug, p.createdAt, p.audience from Post p join p.author a
+                        left join p.channel c where p.deletedAt is null and p.id > :after order by p.id""", Object[].class)
+                .setParameter("after", after).setMaxResults(BATCH).getResultList().stream()
+                .map(r -> new IndexedPost((Long) r[0], (String) r[1], (String) r[2], (String) r[3], ((java.time.OffsetDateTime) r[4]).toInstant(),
+                        r[5] == Post.Audience.NOTEBOOK, false))
+                .toList();
     }
 
     private Set<Long> hasFile(List<Long> ids) {
