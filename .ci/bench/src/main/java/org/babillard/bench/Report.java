@@ -2,6 +2,8 @@ package org.babillard.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -46,7 +48,8 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = Measure.options(args);
         Report report = new Report();
-        ObjectMapper json = new ObjectMapper();
+        // A window in which no request finished has no percentiles: NaN, as the measuring tools write it.
+        ObjectMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
         for (String line : Files.readAllLines(Path.of(o.get("results")))) {
             if (line.isBlank()) {
                 continue;
