@@ -107,15 +107,36 @@ public final class RawJdbc {
                 }
             }
         }
+        // The same two steps as Timeline#home: the window below the bound on the primary key, then, if the page is not
+        // full, each source on its own index below the window.
         TreeMap<Long, Object[]> union = new TreeMap<>(java.util.Comparator.reverseOrder());
-        source(c, union, " AND p.author_id IN (" + marks(authors.size()) + ")", authors, reader, before);
-        if (!channels.isEmpty()) {
-            source(c, union, " AND p.channel_id IN (" + marks(channels.size()) + ")", channels, reader, before);
+        // MAX(id) alone is read from the primary key (as Timeline's "select max(p.id) from Post p"); with a WHERE clause
+        // H2 would read the whole table.
+        long newest;
+        try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM post")) {
+            newest = rs.next() ? rs.getLong(1) : 0;
         }
-        if (!tags.isEmpty()) {
-            source(c, union, " AND p.id IN (SELECT t.post_id FROM post_tag t WHERE t.tag IN (" + marks(tags.size()) + "))", tags, reader, before);
+        long start = Math.min(before, newest + 1);
+        long edge = Math.max(0, start - WINDOW);
+        List<Object> scan = new ArrayList<>(List.of(edge));
+        scan.addAll(authors);
+        scan.addAll(channels.isEmpty() ? List.of(-1L) : channels);
+        source(c, union, " AND p.id >= ? AND ((p.author_id + 0) IN (" + marks(authors.size()) + ") OR (p.channel_id + 0) IN ("
+                + marks(Math.max(1, channels.size())) + "))", scan, reader, start);
+        for (String tag : tags) {
+            byIds(c, union, "SELECT post_id FROM post_tag WHERE tag = ?", List.of(tag), reader, start, edge);
         }
-        source(c, union, " AND p.id IN (SELECT m.post_id FROM mention m WHERE m.employee_id IN (?))", List.of(reader), reader, before);
+        byIds(c, union, "SELECT post_id FROM mention WHERE employee_id = ?", List.of(reader), reader, start, edge);
+        if (union.size() < PAGE + 1 && edge > 0) {
+            source(c, union, " AND p.author_id IN (" + marks(authors.size()) + ")", new ArrayList<>(authors), reader, edge);
+            if (!channels.isEmpty()) {
+                source(c, union, " AND p.channel_id IN (" + marks(channels.size()) + ")", new ArrayList<>(channels), reader, edge);
+            }
+            for (String tag : tags) {
+                byIds(c, union, "SELECT post_id FROM post_tag WHERE tag = ?", List.of(tag), reader, edge, 0);
+            }
+            byIds(c, union, "SELECT post_id FROM mention WHERE employee_id = ?", List.of(reader), reader, edge, 0);
+        }
         return union.keySet().stream().limit(PAGE + 1).toList();
     }
 
@@ -143,17 +164,21 @@ public final class RawJdbc {
 
     static final int READER_PARAMETERS = (int) READABLE.chars().filter(ch -> ch == '?').count();
 
+    /** Timeline.HOME_WINDOW's default. */
+    static final long WINDOW = 10_000;
+
     static void source(Connection c, TreeMap<Long, Object[]> union, String condition, List<?> values, long reader, long before) throws SQLException {
-        String sql = SELECT + READABLE + " AND p.reply_to_id IS NULL" + condition + " ORDER BY p.id DESC LIMIT " + (PAGE + 1);
+        // The sources' conditions before the visibility rule, as in Timeline's queries (H2 checks them in this order).
+        String sql = SELECT + "(p.reply_to_id IS NULL OR p.id < 0)" + condition + " AND " + READABLE + " ORDER BY p.id DESC LIMIT " + (PAGE + 1);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(TIMEOUT_SECONDS);
             int i = 1;
             ps.setLong(i++, before);
-            for (int k = 0; k < READER_PARAMETERS; k++) {
-                ps.setLong(i++, reader);
-            }
             for (Object v : values) {
                 ps.setObject(i++, v);
+            }
+            for (int k = 0; k < READER_PARAMETERS; k++) {
+                ps.setLong(i++, reader);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
@@ -165,6 +190,42 @@ public final class RawJdbc {
                     union.putIfAbsent(rs.getLong(1), row);
                 }
             }
+        }
+    }
+
+    /** Timeline#byIds: the source's ids between two bounds through its index (500 at a time), then those posts. */
+    static void byIds(Connection c, TreeMap<Long, Object[]> union, String ids, List<?> values, long reader, long start, long edge) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        long from = start;
+        int found = 0;
+        while (found < PAGE + 1) {
+            List<Object> params = new ArrayList<>(values);
+            params.add(from);
+            params.add(edge);
+            List<Long> batch = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(ids + " AND post_id < ? AND post_id >= ? ORDER BY post_id DESC LIMIT 500")) {
+                int i = 1;
+                for (Object v : params) {
+                    ps.setObject(i++, v);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            int before = union.size();
+            source(c, union, " AND p.id IN (" + marks(batch.size()) + ")", batch, reader, start);
+            found += union.size() - before;
+            if (batch.size() < 500) {
+                return;
+            }
+            from = batch.get(batch.size() - 1);
         }
     }
 
