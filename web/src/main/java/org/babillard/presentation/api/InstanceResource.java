@@ -88,7 +88,7 @@ public class InstanceResource {
     private JsonObjectBuilder configuration(String base, boolean v2) {
         JsonObjectBuilder c = Json.createObjectBuilder()
                 .add("statuses", Json.createObjectBuilder().add("max_characters", posts.maxLength())
-                        .add("max_media_attachments", attachments.mostFiles()).add("characters_reserved_per_url", 0))
+                        .add("max_media_attachments", settings.attachmentsPerPost()).add("characters_reserved_per_url", 0))
                 .add("media_attachments", Json.createObjectBuilder()
                         .add("supported_mime_types", Json.createArrayBuilder().add("image/jpeg").add("image/png")
                                 .add("image/gif").add("image/webp").add("application/pdf").add("text/plain"))
