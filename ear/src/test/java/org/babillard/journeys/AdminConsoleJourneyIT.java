@@ -1,0 +1,208 @@
+package org.babillard.journeys;
+
+import org.babillard.it.Browser;
+import org.babillard.it.Deployments;
+import org.babillard.it.Images;
+import org.babillard.it.Journey;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The admin console as an administrator uses it: the dashboard's table counts a new post; a shorter post limit
+ * applies at once to the composer's counter, to the server and to the API; the company's name and logo show in the
+ * top bar and on the login page; a file that is no image or too large is refused with a message; employees may not
+ * open the console. Everything changed is set back at the end.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminConsoleJourneyIT extends Journey {
+
+    private static final int LIMIT = 40;
+
+    private boolean changed;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.babillard();
+    }
+
+    @Test
+    void anAdministratorChangesTheSettingsAndTheyApplyAtOnce() throws Exception {
+        openBabillard("fr-FR");
+        logIn("helene.lefevre", "demo");
+        waitFor(By.cssSelector("label.composer-prompt"));
+        for (String page : new String[] {"admin/index.xhtml", "admin/settings.xhtml"}) {
+            browser.get(Browser.baseUrl() + page);
+            assertTrue(waitFor(By.tagName("h1")).getText().contains("pas ouverte"), "an employee may not open " + page);
+        }
+        waitFor(By.id("logout:submit")).click();
+
+        logIn("nadia.benali", "demo");
+        waitFor(By.cssSelector("label.composer-prompt"));
+        waitFor(By.id("admin")).click();
+        assertEquals("Tableau de bord", waitFor(By.tagName("h1")).getText());
+        long postsToday = today("posts");
+        shots("dashboard");
+
+        waitFor(By.id("settings")).click();
+        assertEquals("Réglages", waitFor(By.tagName("h1")).getText());
+        changed = true;
+        field("settings:postMaxLength", "0");
+        browser.findElement(By.id("settings:save")).click();
+        assertEquals("Indiquez un nombre entier de caractères entre 1 et 5 000.",
+                waitFor(By.cssSelector("#settings .field-error")).getText());
+        String company = "Acme " + UUID.randomUUID().toString().substring(0, 4);
+        field("settings:postMaxLength", Integer.toString(LIMIT));
+        field("settings:companyName", company);
+        browser.findElement(By.id("settings:save")).click();
+        waitFor(By.cssSelector(".notice-info"));
+        assertEquals(company, waitFor(By.id("brand-name")).getText(), "the top bar shows the company's name");
+        assertTrue(browser.getTitle().endsWith(" · " + company), browser.getTitle());
+
+        Path notImage = Files.createTempFile("logo", ".png");
+        Files.writeString(notImage, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        upload(notImage);
+        assertEquals("Ce fichier n'est pas une image PNG, JPEG ou WebP.", waitFor(By.id("logo:fileProblem")).getText());
+        Path tooLarge = Files.createTempFile("logo", ".png");
+        byte[] big = new byte[600 * 1024];
+        System.arraycopy(Images.png(8, 8), 0, big, 0, 8);
+        Files.write(tooLarge, big);
+        upload(tooLarge);
+        assertEquals("Ce fichier est trop volumineux : 512 Ko au plus.", waitFor(By.id("logo:fileProblem")).getText());
+        Path logo = Files.createTempFile("logo", ".png");
+        Files.write(logo, Images.png(64, 64));
+        upload(logo);
+        WebElement brandLogo = waitFor(By.id("brand-logo"));
+        assertTrue(shown(brandLogo), "the logo shows in the top bar");
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(brandLogo.getDomProperty("src"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        shots("settings");
+
+        // The composer counts down from the new limit; the server refuses one character more and takes the limit.
+        browser.get(Browser.baseUrl());
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String atLimit = marker + " " + "x".repeat(LIMIT - marker.length() - 1);
+        composer(atLimit + "y");
+        assertEquals("1 caractère en trop", browser.findElement(By.id("composer-counter")).getText());
+        browser.findElement(By.id("composer:publish")).click();
+        assertEquals("Votre message fait 41 caractères ; la limite est de 40. Raccourcissez-le puis publiez-le à nouveau.",
+                waitFor(By.cssSelector("#composer .field-error")).getText());
+        browser.findElement(By.id("composer:text")).clear();
+        composer(atLimit);
+        assertEquals("0 caractères restants", browser.findElement(By.id("composer-counter")).getText());
+        browser.findElement(By.id("composer:publish")).click();
+        waitFor(By.xpath("//article[contains(@class,'post')][.//p[contains(@class,'post-text')][contains(., '" + marker + "')]]"));
+        String instance = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Browser.baseUrl() + "api/v1/instance")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(instance.contains("\"max_characters\":" + LIMIT), instance);
+        assertTrue(instance.contains("\"title\":\"" + company + "\""), instance);
+
+        browser.get(Browser.baseUrl() + "admin/index.xhtml");
+        assertEquals(postsToday + 1, today("posts"), "the dashboard counts the new post");
+
+        waitFor(By.id("logout:submit")).click();
+        assertEquals("Connexion à " + company, waitFor(By.tagName("h1")).getText());
+        assertTrue(shown(waitFor(By.id("login-logo"))), "the login page shows the logo");
+        Browser.screenshot(browser, "admin-login-fr");
+        logIn("nadia.benali", "demo");
+        waitFor(By.cssSelector("label.composer-prompt"));
+        restore();
+    }
+
+    /** Sets everything back for the other tests of the run, even after a failure. */
+    @AfterEach
+    void restoreIfNeeded() {
+        if (changed && browser != null) {
+            restore();
+        }
+    }
+
+    private void restore() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(Browser.baseUrl() + "admin/settings.xhtml");
+        if (!browser.findElements(By.id("login:username")).isEmpty()) {
+            logIn("nadia.benali", "demo");
+            waitFor(By.cssSelector("label.composer-prompt"));
+            browser.get(Browser.baseUrl() + "admin/settings.xhtml");
+        }
+        field("settings:postMaxLength", "500");
+        field("settings:companyName", "");
+        browser.findElement(By.id("settings:save")).click();
+        waitFor(By.cssSelector(".notice-info"));
+        if (!browser.findElements(By.id("logo:reset")).isEmpty()) {
+            browser.findElement(By.id("logo:reset")).click();
+            waitFor(By.cssSelector(".notice-info"));
+        }
+        assertEquals("Babillard", waitFor(By.id("brand-name")).getText());
+        changed = false;
+    }
+
+    /** Today's figure in the dashboard's table (its last row). */
+    private long today(String column) {
+        return Long.parseLong(new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#days-table tbody tr:last-child td." + column)).getDomProperty("textContent")).strip());
+    }
+
+    private void field(String id, String value) {
+        WebElement input = waitFor(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void upload(Path file) {
+        waitFor(By.id("logo:file")).sendKeys(file.toString());
+        browser.findElement(By.id("logo:upload")).click();
+    }
+
+    private void composer(String text) {
+        WebElement area = waitFor(By.id("composer:text"));
+        area.click();
+        area.sendKeys(text);
+    }
+
+    private boolean shown(WebElement image) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", image)).intValue() > 0);
+    }
+
+    /** The current page at 1280 and 360 pixels, in French and in English. */
+    private void shots(String name) {
+        for (String lang : new String[] {"fr", "en"}) {
+            waitFor(By.id("language:" + lang)).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+            for (int width : new int[] {1280, 360}) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                Browser.screenshot(browser, "admin-" + name + "-" + lang + "-" + width);
+            }
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+        waitFor(By.id("language:fr")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+}
