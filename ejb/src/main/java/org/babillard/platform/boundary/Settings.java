@@ -8,6 +8,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.annotation.Resource;
+import org.babillard.attachments.control.AttachmentStore;
 import org.babillard.audit.boundary.AuditLog;
 import org.babillard.audit.entity.AuditAction;
 import org.babillard.people.boundary.People;
@@ -17,7 +18,6 @@ import org.babillard.platform.entity.CompanyLogo;
 import org.babillard.platform.entity.Setting;
 import org.babillard.posts.control.Visibility;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -84,6 +84,8 @@ public class Settings {
             return this == COMPANY_NAME;
         }
     }
+
+    private static final java.util.Set<String> LOGO_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/webp");
 
     /** The most a logo may weigh. */
     public static final int LOGO_MAX_BYTES = 512 * 1024;
@@ -212,20 +214,10 @@ public class Settings {
         store(actor, LOGO_VERSION, "");
     }
 
-    /** PNG, JPEG or WebP from the first bytes; null for anything else (SVG, GIF, HTML...). */
-    static String imageType(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-            return "image/png";
-        }
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 12 && new String(b, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
-                && new String(b, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
-            return "image/webp";
-        }
-        return null;
+    /** PNG, JPEG or WebP, told from the first bytes as attachments are; null for anything else (SVG, GIF, HTML...). */
+    static String imageType(byte[] content) {
+        String type = AttachmentStore.sniff(java.util.Arrays.copyOf(content, Math.min(content.length, 16)));
+        return LOGO_TYPES.contains(type) ? type : null;
     }
 
     private String admin(String username) throws Refused {
