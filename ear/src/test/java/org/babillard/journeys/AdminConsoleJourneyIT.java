@@ -198,6 +198,9 @@ class AdminConsoleJourneyIT extends Journey {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
             for (int width : new int[] {1280, 360}) {
                 browser.manage().window().setSize(new Dimension(width, 900));
+                // Charts redraw for the new width on the next frames.
+                new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d).executeAsyncScript(
+                        "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });"));
                 Browser.screenshot(browser, "admin-" + name + "-" + lang + "-" + width);
             }
             browser.manage().window().setSize(new Dimension(1280, 900));
