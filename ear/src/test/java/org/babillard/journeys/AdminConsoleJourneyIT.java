@@ -70,14 +70,14 @@ class AdminConsoleJourneyIT extends Journey {
         waitFor(By.id("settings")).click();
         assertEquals("Réglages", waitFor(By.tagName("h1")).getText());
         changed = true;
-        field("settings:postMaxLength", "0");
-        browser.findElement(By.id("settings:save")).click();
+        field("config:postMaxLength", "0");
+        browser.findElement(By.id("config:save")).click();
         assertEquals("Indiquez un nombre entier de caractères entre 1 et 5 000.",
-                waitFor(By.cssSelector("#settings .field-error")).getText());
+                waitFor(By.cssSelector("#config .field-error")).getText());
         String company = "Acme " + UUID.randomUUID().toString().substring(0, 4);
-        field("settings:postMaxLength", Integer.toString(LIMIT));
-        field("settings:companyName", company);
-        browser.findElement(By.id("settings:save")).click();
+        field("config:postMaxLength", Integer.toString(LIMIT));
+        field("config:companyName", company);
+        browser.findElement(By.id("config:save")).click();
         waitFor(By.cssSelector(".notice-info"));
         assertEquals(company, waitFor(By.id("brand-name")).getText(), "the top bar shows the company's name");
         assertTrue(browser.getTitle().endsWith(" · " + company), browser.getTitle());
@@ -151,9 +151,9 @@ class AdminConsoleJourneyIT extends Journey {
             waitFor(By.cssSelector("label.composer-prompt"));
             browser.get(Browser.baseUrl() + "admin/settings.xhtml");
         }
-        field("settings:postMaxLength", "500");
-        field("settings:companyName", "");
-        browser.findElement(By.id("settings:save")).click();
+        field("config:postMaxLength", "500");
+        field("config:companyName", "");
+        browser.findElement(By.id("config:save")).click();
         waitFor(By.cssSelector(".notice-info"));
         if (!browser.findElements(By.id("logo:reset")).isEmpty()) {
             browser.findElement(By.id("logo:reset")).click();

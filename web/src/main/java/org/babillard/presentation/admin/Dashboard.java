@@ -15,7 +15,6 @@ import org.babillard.statistics.boundary.Statistics;
 
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -63,7 +62,7 @@ public class Dashboard implements Serializable {
 
     /** A day as the reader's language writes it briefly. */
     public String day(Statistics.Day day) {
-        return day.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(language.getLocale()));
+        return day.day().format(DateTimeFormatter.ofPattern("d MMM", language.getLocale()));
     }
 
     /** A channel's name, or "private channel" when the administrator is not in it. */
@@ -133,11 +132,15 @@ public class Dashboard implements Serializable {
 
     /** A Chart.js configuration; horizontal bars keep long names readable on a phone. */
     private static String chart(String type, JsonObjectBuilder data, boolean horizontal) {
+        // Counts are whole numbers from zero; the labels' axis shows a few labels, never slanted.
         JsonObjectBuilder options = Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add("scales", Json.createObjectBuilder()
                         .add(horizontal ? "x" : "y", Json.createObjectBuilder().add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0))));
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))
+                        .add(horizontal ? "y" : "x", Json.createObjectBuilder()
+                                .add("ticks", Json.createObjectBuilder().add("maxRotation", 0).add("autoSkip", true)
+                                        .add("maxTicksLimit", horizontal ? 10 : 8))));
         if (horizontal) {
             options.add("indexAxis", "y").add("plugins", Json.createObjectBuilder()
                     .add("legend", Json.createObjectBuilder().add("display", false)));
