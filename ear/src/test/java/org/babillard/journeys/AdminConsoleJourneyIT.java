@@ -198,6 +198,9 @@ class AdminConsoleJourneyIT extends Journey {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
             for (int width : new int[] {1280, 360}) {
                 browser.manage().window().setSize(new Dimension(width, 900));
+                // The whole page in one picture, for people to look at.
+                long height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).longValue();
+                browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
                 // Charts redraw for the new width on the next frames.
                 new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d).executeAsyncScript(
                         "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });"));

@@ -99,10 +99,11 @@ public class Retention {
                 deleted += deleteAll(IN_CHANNEL, (Long) c[0], now.minus(Duration.ofDays(days)));
             }
         }
-        if (deleted > 0) {
-            LOG.info(() -> "Retention deleted posts");
+        int total = deleted;
+        if (total > 0) {
+            LOG.info(() -> "Retention deleted " + total + " posts");
         }
-        return deleted;
+        return total;
     }
 
     /** Deletes, batch by batch (one transaction each), the posts the query finds. */
