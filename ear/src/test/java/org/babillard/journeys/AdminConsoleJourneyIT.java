@@ -126,6 +126,23 @@ class AdminConsoleJourneyIT extends Journey {
         browser.get(Browser.baseUrl() + "admin/index.xhtml");
         assertEquals(postsToday + 1, today("posts"), "the dashboard counts the new post");
 
+        // A channel's retention, where its settings are edited.
+        waitFor(By.id("channels")).click();
+        waitFor(By.cssSelector("#create-panel > summary")).click();
+        waitFor(By.id("create:name")).sendKeys("Conservation " + marker);
+        browser.findElement(By.id("create:submit")).click();
+        waitFor(By.id("channel-name"));
+        field("retention:days", "0");
+        browser.findElement(By.id("retention:save")).click();
+        assertEquals("Indiquez un nombre entier de jours entre 1 et 36 500, ou laissez vide.",
+                waitFor(By.cssSelector("#retention .field-error")).getText());
+        field("retention:days", "30");
+        browser.findElement(By.id("retention:save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("messages")).getText().contains("Conservation enregistrée."));
+        assertEquals("30", browser.findElement(By.id("retention:days")).getDomProperty("value"));
+        Browser.screenshot(browser, "admin-channel-retention-fr-1280");
+
         waitFor(By.id("logout:submit")).click();
         assertEquals("Connexion à " + company, waitFor(By.tagName("h1")).getText());
         assertTrue(shown(waitFor(By.id("login-logo"))), "the login page shows the logo");
