@@ -133,16 +133,6 @@ public class Settings {
         return Optional.ofNullable(raw(Key.COMPANY_NAME)).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    /** The value as stored or configured (before bounds), for the settings page; null when not set. */
-    public String configured(Key key) {
-        return raw(key);
-    }
-
-    /** Whether the value comes from the table (an administrator's change) rather than a property or the default. */
-    public boolean changed(Key key) {
-        return values().containsKey(key.key());
-    }
-
     /** The current logo's version, empty when there is none (then the product's mark shows). */
     public Optional<String> logoVersion() {
         return Optional.ofNullable(values().get(LOGO_VERSION));
