@@ -25,8 +25,8 @@ import java.util.Map;
 /**
  * The administrators' dashboard figures over the last days: posts and distinct authors per day, the busiest
  * channels and topics, and how must-read announcements were acknowledged. Written for a million posts: the window's
- * first post is found through the {@code created_at} index and everything else counts an id range of the primary
- * key (post ids grow with time). Notebook entries and deleted posts are not counted. A private channel the
+ * first post is found through the {@code created_at} index and the posts are counted over an id range of the primary
+ * key (post ids grow with time); topics over post_tag's {@code created_at} index. Notebook entries and deleted posts are not counted. A private channel the
  * administrator is not in is counted without its name.
  */
 @Stateless
@@ -40,9 +40,12 @@ public class Statistics {
             + " where p.id >= :from and p.id < :to and p.deletedAt is null and p.audience <> :notebook";
     private static final String CHANNELS = "select p.channel.id, count(p) from Post p where p.id >= :from"
             + " and p.channel is not null and p.deletedAt is null group by p.channel.id order by count(p) desc";
-    /** Topics of posts everyone may read (company-wide or in an open channel): a topic name can tell too much. */
+    /**
+     * Topics of posts everyone may read (company-wide or in an open channel): a topic name can tell too much. The
+     * window is on post_tag's own (created_at, tag) index.
+     */
     private static final String TOPICS = "select t.tag, count(*) from post_tag t join post p on p.id = t.post_id"
-            + " left join channel c on c.id = p.channel_id where t.post_id >= ?1 and p.deleted_at is null"
+            + " left join channel c on c.id = p.channel_id where t.created_at >= ?1 and p.deleted_at is null"
             + " and p.audience = 'COMPANY' and (c.id is null or c.access = 'OPEN') group by t.tag order by count(*) desc, t.tag";
     private static final String MUST_READ = "select a.id from announcement a where a.must_read = TRUE"
             + " and a.published_at is not null order by a.published_at desc";
@@ -167,7 +170,8 @@ public class Statistics {
                     .setParameter("notebook", Post.Audience.NOTEBOOK).getSingleResult();
             perDay.add(new Day(first.plusDays(i), ((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         }
-        return new Dashboard(perDay, channels(admin, starts[0]), topics(starts[0]), announcements());
+        return new Dashboard(perDay, channels(admin, starts[0]), topics(first.atStartOfDay(zone).toOffsetDateTime()),
+                announcements());
     }
 
     /** The id of the first post at or after this instant (Long.MAX_VALUE if none): one step down the index. */
@@ -187,8 +191,8 @@ public class Statistics {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Count> topics(long from) {
-        List<Object[]> rows = em.createNativeQuery(TOPICS).setParameter(1, from).setMaxResults(TOP).getResultList();
+    private List<Count> topics(OffsetDateTime since) {
+        List<Object[]> rows = em.createNativeQuery(TOPICS).setParameter(1, since).setMaxResults(TOP).getResultList();
         return rows.stream().map(r -> new Count((String) r[0], (String) r[0], ((Number) r[1]).longValue())).toList();
     }
 
