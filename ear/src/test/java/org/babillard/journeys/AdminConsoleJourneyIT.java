@@ -15,7 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +68,7 @@ class AdminConsoleJourneyIT extends Journey {
         waitFor(By.id("admin")).click();
         assertEquals("Tableau de bord", waitFor(By.tagName("h1")).getText());
         long postsToday = today("posts");
-        shots("dashboard");
+        shots(browser, "dashboard-fr");
 
         waitFor(By.id("settings")).click();
         assertEquals("Réglages", waitFor(By.tagName("h1")).getText());
@@ -102,7 +105,8 @@ class AdminConsoleJourneyIT extends Journey {
         assertEquals(200, served.statusCode());
         assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
         assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
-        shots("settings");
+        shots(browser, "settings-fr");
+        inEnglish();
 
         // The composer counts down from the new limit; the server refuses one character more and takes the limit.
         browser.get(Browser.baseUrl());
@@ -141,7 +145,7 @@ class AdminConsoleJourneyIT extends Journey {
         new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("messages")).getText().contains("Conservation enregistrée."));
         assertEquals("30", browser.findElement(By.id("retention:days")).getDomProperty("value"));
-        Browser.screenshot(browser, "admin-channel-retention-fr-1280");
+        shots(browser, "channel-retention-fr");
 
         waitFor(By.id("logout:submit")).click();
         assertEquals("Connexion à " + company, waitFor(By.tagName("h1")).getText());
@@ -208,24 +212,45 @@ class AdminConsoleJourneyIT extends Journey {
                 ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", image)).intValue() > 0);
     }
 
-    /** The current page at 1280 and 360 pixels, in French and in English. */
-    private void shots(String name) {
-        for (String lang : new String[] {"fr", "en"}) {
-            waitFor(By.id("language:" + lang)).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
-            for (int width : new int[] {1280, 360}) {
-                browser.manage().window().setSize(new Dimension(width, 900));
-                // The whole page in one picture, for people to look at.
-                long height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).longValue();
-                browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
-                // Charts redraw for the new width on the next frames.
-                new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d).executeAsyncScript(
-                        "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });"));
-                Browser.screenshot(browser, "admin-" + name + "-" + lang + "-" + width);
-            }
-            browser.manage().window().setSize(new Dimension(1280, 900));
+    /**
+     * The current page at 1280 and 360 pixels. The language is never switched with the top bar's links here: that
+     * would be saved in the administrator's profile and change the language other journeys see.
+     */
+    private void shots(WebDriver driver, String name) {
+        for (int width : new int[] {1280, 360}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            // The whole page in one picture, for people to look at.
+            long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
+            // Charts redraw for the new width on the next frames.
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d).executeAsyncScript(
+                    "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });"));
+            Browser.screenshot(driver, "admin-" + name + "-" + width);
         }
-        waitFor(By.id("language:fr")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** The dashboard and the settings in English, in a browser that asks for English, with no policy refusal. */
+    private void inEnglish() {
+        WebDriver english = Browser.open("en-GB");
+        try {
+            english.get(Browser.baseUrl());
+            new WebDriverWait(english, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
+                    .sendKeys("nadia.benali");
+            english.findElement(By.id("login:password")).sendKeys("demo");
+            english.findElement(By.id("login:submit")).click();
+            new WebDriverWait(english, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label.composer-prompt")));
+            english.get(Browser.baseUrl() + "admin/index.xhtml");
+            assertEquals("Dashboard", new WebDriverWait(english, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
+            shots(english, "dashboard-en");
+            english.get(Browser.baseUrl() + "admin/settings.xhtml");
+            assertEquals("Settings", new WebDriverWait(english, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText());
+            shots(english, "settings-en");
+            assertEquals(List.of(), Browser.policyViolations(english), "the Content-Security-Policy refused something");
+        } finally {
+            english.quit();
+        }
     }
 }
