@@ -41,7 +41,7 @@ public class Settings {
     /** A setting: its key in the table, the system property read when the table has no row, and its bounds. */
     public enum Key {
         POST_MAX_LENGTH("post.max-length", "babillard.post.max-length", 500, 1, 5000),
-        ATTACHMENT_MAX_BYTES("attachments.max-bytes", "babillard.attachments.max-bytes", 10L * 1024 * 1024, 1024,
+        ATTACHMENT_MAX_BYTES("attachments.max-bytes", "babillard.attachments.max-bytes", 10L * 1024 * 1024, 1,
                 1024L * 1024 * 1024),
         ATTACHMENTS_PER_POST("attachments.max-files", "babillard.attachments.max-files", 4, 1, 10),
         /** Days after which posts are deleted; no value: kept forever. */
