@@ -85,7 +85,7 @@ public class Dashboard implements Serializable {
         JsonObjectBuilder data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
                 .add(dataset(messages.text("dashboard.posts"), days, Statistics.Day::posts, POSTS_COLOUR))
                 .add(dataset(messages.text("dashboard.people"), days, Statistics.Day::authors, PEOPLE_COLOUR)));
-        return chart("line", data, false);
+        return chart("line", data, false, null);
     }
 
     public String getChannelsChart() {
@@ -107,7 +107,7 @@ public class Dashboard implements Serializable {
         JsonObjectBuilder data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("label", messages.text("dashboard.acknowledgedPercent")).add("data", values)
                         .add("backgroundColor", PEOPLE_COLOUR)));
-        return chart("bar", data, true);
+        return chart("bar", data, true, 100);
     }
 
     private String bars(List<Statistics.Count> counts, Function<Statistics.Count, String> label, String name, String colour) {
@@ -119,7 +119,7 @@ public class Dashboard implements Serializable {
         });
         JsonObjectBuilder data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("label", name).add("data", values).add("backgroundColor", colour)));
-        return chart("bar", data, true);
+        return chart("bar", data, true, null);
     }
 
     private static JsonObjectBuilder dataset(String label, List<Statistics.Day> days, ToLongFunction<Statistics.Day> value,
@@ -131,13 +131,12 @@ public class Dashboard implements Serializable {
     }
 
     /** A Chart.js configuration; horizontal bars keep long names readable on a phone. */
-    private static String chart(String type, JsonObjectBuilder data, boolean horizontal) {
+    private static String chart(String type, JsonObjectBuilder data, boolean horizontal, Integer max) {
         // Counts are whole numbers from zero; the labels' axis shows a few labels, never slanted.
         JsonObjectBuilder options = Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add("scales", Json.createObjectBuilder()
-                        .add(horizontal ? "x" : "y", Json.createObjectBuilder().add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))
+                        .add(horizontal ? "x" : "y", valueAxis(max))
                         .add(horizontal ? "y" : "x", Json.createObjectBuilder()
                                 .add("ticks", Json.createObjectBuilder().add("maxRotation", 0).add("autoSkip", true)
                                         .add("maxTicksLimit", horizontal ? 10 : 8))));
@@ -149,6 +148,13 @@ public class Dashboard implements Serializable {
         // that a channel named "</script>" stays text.
         return Json.createObjectBuilder().add("type", type).add("data", data).add("options", options).build().toString()
                 .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /** The values' axis: whole numbers from zero, up to {@code max} when given (percentages: 100). */
+    private static JsonObjectBuilder valueAxis(Integer max) {
+        JsonObjectBuilder axis = Json.createObjectBuilder().add("beginAtZero", true)
+                .add("ticks", Json.createObjectBuilder().add("precision", 0));
+        return max == null ? axis : axis.add("max", max);
     }
 
     private static String shorten(String s) {
