@@ -36,6 +36,8 @@ class DirectoryAdministrationJourneyIT extends Journey {
         openBabillard("en-GB");
         logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
+        assertEquals("Dashboard", waitFor(By.tagName("h1")).getText(), "the console opens on its dashboard");
+        waitFor(By.id("directory")).click();
         assertEquals("Company directory", waitFor(By.tagName("h1")).getText());
         browser.findElement(By.id("sync:now")).click();
         WebElement done = new WebDriverWait(browser, Duration.ofSeconds(30)).until(

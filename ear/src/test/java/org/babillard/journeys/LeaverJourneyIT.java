@@ -60,6 +60,7 @@ class LeaverJourneyIT extends Journey {
             admin.findElement(By.id("login:password")).sendKeys("demo");
             admin.findElement(By.id("login:submit")).click();
             new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("admin"))).click();
+            new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("directory"))).click();
             new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("sync:now"))).click();
             String result = new WebDriverWait(admin, Duration.ofSeconds(60)).until(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li"))).getText();

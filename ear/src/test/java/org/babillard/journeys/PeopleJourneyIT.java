@@ -38,6 +38,7 @@ class PeopleJourneyIT extends Journey {
         // The administrator syncs first, so that everyone in the directory is in Babillard.
         logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
+        waitFor(By.id("directory")).click();
         waitFor(By.id("sync:now")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li")));

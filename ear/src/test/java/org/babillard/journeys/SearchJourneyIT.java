@@ -115,6 +115,7 @@ class SearchJourneyIT extends Journey {
         browser.findElement(By.id("logout:submit")).click();
         logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
+        waitFor(By.id("directory")).click();
         assertTrue(waitFor(By.id("indexed")).getText().contains("posts in the search index"));
         browser.findElement(By.id("searchIndex:rebuild")).click();
         waitFor(By.xpath("//*[@id='searchIndex:messages'][contains(., 'rebuild has started')]"));

@@ -14,6 +14,7 @@ import org.babillard.attachments.entity.Attachment;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
 import org.babillard.platform.boundary.Refused;
+import org.babillard.platform.boundary.Settings;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
@@ -41,8 +42,8 @@ import java.util.UUID;
 @Stateless
 public class Attachments {
 
-    /** The most files one post may carry. */
-    public static final int MOST_FILES = 4;
+    /** The most files one post may ever carry (the setting "attachments.max-files" is at most this). */
+    public static final int MOST_FILES = 10;
     static final int ALT_TEXT_LIMIT = 1000;
     /** How long media uploaded ahead of their post wait for it. */
     static final int UNATTACHED_HOURS = 24;
@@ -66,21 +67,29 @@ public class Attachments {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Settings settings;
+
     /** The largest file accepted, in bytes. */
     public long maxBytes() {
         return store.maxBytes();
     }
 
+    /** The most files one post may carry now (the administrators' setting). */
+    public int mostFiles() {
+        return settings.attachmentsPerPost();
+    }
+
     /**
      * Publishes the draft (as {@link Posts#publish(String, Draft)}) with these files, all or nothing.
      *
-     * @throws AttachmentRejected a file too large, a program, an empty file or more than {@value #MOST_FILES}: nothing saved
+     * @throws AttachmentRejected a file too large, a program, an empty file or more than the setting's number of files: nothing saved
      */
     public Post publishWithFiles(String authorUsername, Draft draft, List<Upload> uploads)
             throws PostRejected, Refused, AttachmentRejected {
         List<Upload> files = uploads == null ? List.of() : uploads;
-        if (files.size() > MOST_FILES) {
-            throw new AttachmentRejected(AttachmentRejected.Problem.TOO_MANY, "", MOST_FILES);
+        if (files.size() > mostFiles()) {
+            throw new AttachmentRejected(AttachmentRejected.Problem.TOO_MANY, "", mostFiles());
         }
         return attach(posts.publish(authorUsername, draft), files);
     }
@@ -89,12 +98,12 @@ public class Attachments {
      * Attaches these files to a post just published in the caller's transaction (a poll's, a question's), all or
      * nothing: if the transaction rolls back, no file stays.
      *
-     * @throws AttachmentRejected a file too large, a program, an empty file or more than {@value #MOST_FILES}
+     * @throws AttachmentRejected a file too large, a program, an empty file or more than the setting's number of files
      */
     public Post attach(Post post, List<Upload> uploads) throws AttachmentRejected {
         List<Upload> files = uploads == null ? List.of() : uploads;
-        if (files.size() > MOST_FILES) {
-            throw new AttachmentRejected(AttachmentRejected.Problem.TOO_MANY, "", MOST_FILES);
+        if (files.size() > mostFiles()) {
+            throw new AttachmentRejected(AttachmentRejected.Problem.TOO_MANY, "", mostFiles());
         }
         if (files.isEmpty()) {
             return post;
@@ -212,11 +221,11 @@ public class Attachments {
      * upload and attached to nothing yet.
      *
      * @throws Refused INVALID for an upload that is not the author's own or is attached already, or for more than
-     *                 {@value #MOST_FILES}
+     *                 the setting's number of files
      */
     public Post publishWithUploads(String authorUsername, Draft draft, List<String> attachmentIds) throws PostRejected, Refused {
-        if (attachmentIds.size() > MOST_FILES) {
-            throw new Refused(Refused.Reason.INVALID, "at most " + MOST_FILES + " files");
+        if (attachmentIds.size() > mostFiles()) {
+            throw new Refused(Refused.Reason.INVALID, "at most " + mostFiles() + " files");
         }
         List<Attachment> uploads = new ArrayList<>();
         for (String id : attachmentIds) {

@@ -1,6 +1,8 @@
 package org.babillard.attachments.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.babillard.platform.boundary.Settings;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -42,24 +44,16 @@ public class AttachmentStore {
     private static final Set<String> FORBIDDEN_EXTENSIONS = Set.of("exe", "com", "bat", "cmd", "msi", "scr", "pif",
             "dll", "vbs", "vbe", "js", "jse", "wsf", "wsh", "ps1", "jar", "sh", "app", "hta", "cpl", "lnk", "reg");
 
+    @Inject
+    Settings settings;
+
     /** An upload written to its temporary file: its size and the type found in its bytes. */
     public record Written(Path partial, long size, String contentType) {
     }
 
-    /** The largest attachment, from the system property {@code babillard.attachments.max-bytes}. */
+    /** The largest attachment: the administrators' setting, else {@code babillard.attachments.max-bytes}, else 10 MB. */
     public long maxBytes() {
-        String configured = System.getProperty("babillard.attachments.max-bytes");
-        if (configured != null && !configured.isBlank()) {
-            try {
-                long value = Long.parseLong(configured.trim());
-                if (value > 0) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                LOG.warning(() -> "babillard.attachments.max-bytes is no number: the default 10 MB applies");
-            }
-        }
-        return DEFAULT_MAX_BYTES;
+        return settings.attachmentMaxBytes();
     }
 
     /**

@@ -32,5 +32,9 @@ public enum AuditAction {
     /** An incoming or outgoing webhook added to a channel. */
     WEBHOOK_CREATED,
     /** An administrator started a directory sync or a search index rebuild. */
-    ADMIN_ACTION
+    ADMIN_ACTION,
+    /** An administrator changed a setting, or a channel's owner its retention (detail: old → new). */
+    SETTINGS_CHANGED,
+    /** The retention job deleted posts older than their channel's or the company's retention (detail: how many). */
+    RETENTION_DELETED
 }

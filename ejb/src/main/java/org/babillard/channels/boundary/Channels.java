@@ -15,6 +15,9 @@ import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
 import org.babillard.people.entity.SearchText;
 import org.babillard.platform.boundary.Refused;
+import org.babillard.platform.boundary.Settings;
+import org.babillard.audit.boundary.AuditLog;
+import org.babillard.audit.entity.AuditAction;
 import org.babillard.posts.control.PostText;
 import org.babillard.posts.control.Visibility;
 
@@ -40,6 +43,9 @@ public class Channels {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     People people;
@@ -107,6 +113,29 @@ public class Channels {
         } catch (OptimisticLockException e) {
             throw new Refused(Refused.Reason.CHANGED_MEANWHILE, "channel " + channel.getSlug());
         }
+    }
+
+    /**
+     * A channel's owner or an administrator sets how many days its posts stay (null: the company's default).
+     *
+     * @throws Refused NOT_ALLOWED for anyone else; INVALID {@code settings.outOfRange} outside 1..36500 days
+     */
+    public void retention(String actorUsername, long channelId, Integer days) throws Refused {
+        Employee actor = actor(actorUsername);
+        Channel channel = visible(actor, channelId);
+        if (!visibility.owns(actor, channel) && !visibility.isAdmin(actor)) {
+            throw Refused.notAllowed("retention of channel " + channel.getSlug());
+        }
+        if (days != null && (days < 1 || days > Settings.Key.RETENTION_DAYS.max())) {
+            throw new Refused(Refused.Reason.INVALID, "settings.outOfRange");
+        }
+        Integer before = channel.getRetentionDays();
+        if (java.util.Objects.equals(before, days)) {
+            return;
+        }
+        channel.retention(days);
+        audit.record(AuditAction.SETTINGS_CHANGED, actor.getUsername(), "channel " + channel.getSlug(),
+                "retention days: " + (before == null ? "(default)" : before) + " → " + (days == null ? "(default)" : days));
     }
 
     /** Owners archive a channel: it stays readable, nobody posts in it any more. */
@@ -320,7 +349,8 @@ public class Channels {
         boolean canLeave = member && !channel.isTeam();
         boolean canJoin = !member && !channel.isTeam() && !channel.isArchived();
         return new ChannelDetails(summary, channel.getVersion(), visibility.canStartThread(reader, channel),
-                visibility.owns(reader, channel), visibility.canModerate(reader, channel), canJoin, canLeave);
+                visibility.owns(reader, channel), visibility.canModerate(reader, channel), canJoin, canLeave,
+                visibility.owns(reader, channel) || visibility.isAdmin(reader), channel.getRetentionDays());
     }
 
     public Optional<Channel> find(String slug) {

@@ -97,6 +97,10 @@ public class Channel {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    /** How many days posts stay before retention deletes them; null: the company's default applies. */
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
     @Version
     private long version;
 
@@ -139,6 +143,15 @@ public class Channel {
 
     public void restore() {
         this.archivedAt = null;
+    }
+
+    /** Sets the channel's own retention in days (null: the company's default). */
+    public void retention(Integer days) {
+        this.retentionDays = days;
+    }
+
+    public Integer getRetentionDays() {
+        return retentionDays;
     }
 
     public Long getId() {

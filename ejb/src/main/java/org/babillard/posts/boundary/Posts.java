@@ -290,14 +290,38 @@ public class Posts {
         if (!post.getAuthor().getId().equals(actor.getId()) && !visibility.canModerate(actor, post)) {
             throw Refused.notAllowed("delete post " + postId);
         }
-        lockThread(post);
-        countReplies(post, post.delete(Clock.systemUTC().instant()));
-        resolveReports(post, actor, PostReport.Outcome.DELETED);
+        remove(post, actor);
         if (!post.getAuthor().getId().equals(actor.getId())) {
             audit.record(AuditAction.POST_DELETED_BY_MODERATOR, actor.getUsername(), "post " + postId,
                     "written by " + post.getAuthor().getUsername());
         }
-        changed.fire(new PostChanged(postId));
+    }
+
+    /**
+     * Retention deletes these posts the way their authors would: gone from timelines, search and their threads'
+     * counts, their reports closed. Notebook entries (their author's alone) and posts deleted already are left as
+     * they are. One transaction for the lot.
+     *
+     * @return how many were deleted now
+     */
+    public int expire(List<Long> postIds) {
+        int deleted = 0;
+        for (long id : postIds) {
+            Post post = em.find(Post.class, id);
+            if (post != null && !post.isDeleted() && !post.isNotebook()) {
+                remove(post, null);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** What deleting a post does, whoever deletes it (actor null: Babillard's retention). */
+    private void remove(Post post, Employee actor) {
+        lockThread(post);
+        countReplies(post, post.delete(Clock.systemUTC().instant()));
+        resolveReports(post, actor, PostReport.Outcome.DELETED);
+        changed.fire(new PostChanged(post.getId()));
     }
 
     /** A moderator hides a post from everyone but moderators; it can be shown again. */

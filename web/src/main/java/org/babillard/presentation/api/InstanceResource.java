@@ -1,6 +1,7 @@
 package org.babillard.presentation.api;
 
 import jakarta.inject.Inject;
+import org.babillard.platform.boundary.Settings;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,9 @@ public class InstanceResource {
     Render render;
 
     @Inject
+    Settings settings;
+
+    @Inject
     Accounts accounts;
 
     @Inject
@@ -38,7 +42,7 @@ public class InstanceResource {
         long[] counts = accounts.instanceCounts();
         return Json.createObjectBuilder()
                 .add("uri", host(base))
-                .add("title", "Babillard")
+                .add("title", settings.companyName().orElse("Babillard"))
                 .add("short_description", "Babillard: what your colleagues are working on.")
                 .add("description", "The company's own micro-blogging: log in with your directory account.")
                 .add("email", "")
@@ -61,7 +65,7 @@ public class InstanceResource {
         long[] counts = accounts.instanceCounts();
         return Json.createObjectBuilder()
                 .add("domain", host(base))
-                .add("title", "Babillard")
+                .add("title", settings.companyName().orElse("Babillard"))
                 .add("version", VERSION)
                 .add("source_url", base)
                 .add("description", "The company's own micro-blogging: log in with your directory account.")
@@ -84,7 +88,7 @@ public class InstanceResource {
     private JsonObjectBuilder configuration(String base, boolean v2) {
         JsonObjectBuilder c = Json.createObjectBuilder()
                 .add("statuses", Json.createObjectBuilder().add("max_characters", posts.maxLength())
-                        .add("max_media_attachments", 4).add("characters_reserved_per_url", 0))
+                        .add("max_media_attachments", settings.attachmentsPerPost()).add("characters_reserved_per_url", 0))
                 .add("media_attachments", Json.createObjectBuilder()
                         .add("supported_mime_types", Json.createArrayBuilder().add("image/jpeg").add("image/png")
                                 .add("image/gif").add("image/webp").add("application/pdf").add("text/plain"))

@@ -75,7 +75,7 @@ public class ComposerFiles {
 
     public List<Integer> getSlots() {
         List<Integer> slots = new ArrayList<>();
-        for (int i = 0; i < Attachments.MOST_FILES; i++) {
+        for (int i = 0, most = attachments.mostFiles(); i < most; i++) {
             slots.add(i);
         }
         return slots;

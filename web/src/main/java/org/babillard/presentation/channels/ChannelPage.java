@@ -83,6 +83,7 @@ public class ChannelPage implements Serializable {
     private boolean privateChannel;
     private boolean announcements;
     private long version;
+    private Integer retentionDays;
 
     /** Runs once, when the page opens (not on its AJAX requests). */
     public void open() {
@@ -137,6 +138,7 @@ public class ChannelPage implements Serializable {
         privateChannel = s.privateChannel();
         announcements = s.announcements();
         version = details.version();
+        retentionDays = details.retentionDays();
     }
 
     /** A live signal said a thread started here: how many threads newer than the newest shown are there now? */
@@ -297,6 +299,14 @@ public class ChannelPage implements Serializable {
                 }
             }
         }
+    }
+
+    /** Owners and administrators set how many days the channel's posts stay (empty: the company's default). */
+    public void saveRetention() {
+        act(() -> {
+            channels.retention(me(), getId(), retentionDays);
+            messages.info("channel.retentionSaved");
+        });
     }
 
     public void archive(boolean archived) {
@@ -470,5 +480,13 @@ public class ChannelPage implements Serializable {
 
     public void setAnnouncements(boolean announcements) {
         this.announcements = announcements;
+    }
+
+    public Integer getRetentionDays() {
+        return retentionDays;
+    }
+
+    public void setRetentionDays(Integer retentionDays) {
+        this.retentionDays = retentionDays;
     }
 }
