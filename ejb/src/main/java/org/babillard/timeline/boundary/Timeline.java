@@ -72,7 +72,7 @@ public class Timeline {
 
     private static final String IN_WINDOW = "p.id >= :edge and ";
 
-    static final String HOME_SCAN = FROM + IN_WINDOW + FIRST_POST + " and ((p.author.id + 0) in :authors or (p.channel.id + 0) in :channels)"
+    static final String HOME_SCAN = FROM + IN_WINDOW + FIRST_POST + " and ((a.id + 0) in :authors or (c.id + 0) in :channels)"
             + " and" + Visibility.READABLE + NEWEST_FIRST;
 
     /**
@@ -103,7 +103,7 @@ public class Timeline {
     static final String COMPANY = FROM + Visibility.READABLE + " and" + FIRST_POST + NEWEST_FIRST;
 
     /** A channel's threads, in the home timeline's two steps: the window on the primary key, then post_channel_idx. */
-    static final String CHANNEL_SCAN = FROM + IN_WINDOW + FIRST_POST + " and (p.channel.id + 0) = :channel and" + Visibility.READABLE + NEWEST_FIRST;
+    static final String CHANNEL_SCAN = FROM + IN_WINDOW + FIRST_POST + " and (c.id + 0) = :channel and" + Visibility.READABLE + NEWEST_FIRST;
 
     static final String CHANNEL = FROM + FIRST_POST + " and p.channel.id = :channel and" + Visibility.READABLE + NEWEST_FIRST;
 
