@@ -107,9 +107,6 @@ public class Timeline {
 
     static final String CHANNEL = FROM + FIRST_POST + " and p.channel.id = :channel and" + Visibility.READABLE + NEWEST_FIRST;
 
-    static final String TOPIC = FROM + Visibility.READABLE
-            + " and p.id in (select t.post.id from PostTag t where t.tag = :tag)" + NEWEST_FIRST;
-
     static final String PROFILE = FROM + Visibility.READABLE + " and a.id = :author" + NEWEST_FIRST;
 
     static final String BOOKMARKS = FROM + Visibility.READABLE
