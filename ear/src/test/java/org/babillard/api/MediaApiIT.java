@@ -89,9 +89,17 @@ class MediaApiIT extends ApiJourney {
         assertEquals(200, upload("/api/v1/media", camille, "nine.bin", new byte[9 * 1024 * 1024], null).statusCode(), "9 MB is fine");
         // Past the server's own cap on request bodies (Undertow's max-post-size, 10 MB by default, the same as the
         // attachments' limit here) the server refuses the request before Babillard sees it.
+        // Undertow answers 400 and closes the connection while the client may still be sending the body: whether the
+        // client reads that answer or only sees the connection closed is a race (CI met both). Either way the upload
+        // is refused, and the next upload works.
         for (int size : new int[] {40 * 1024 * 1024, 10 * 1024 * 1024 + 1}) {
-            int status = upload("/api/v1/media", camille, "big.bin", new byte[size], null).statusCode();
-            assertTrue(status == 400 || status == 422, size + " bytes: " + status);
+            try {
+                int status = upload("/api/v1/media", camille, "big.bin", new byte[size], null).statusCode();
+                assertTrue(status == 400 || status == 422, size + " bytes: " + status);
+            } catch (java.io.IOException closedWhileSending) {
+                assertEquals(200, upload("/api/v1/media", camille, "small.bin", new byte[1024], null).statusCode(),
+                        size + " bytes closed the connection (" + closedWhileSending.getMessage() + "); the server still takes uploads");
+            }
         }
         JsonObject svg = json(upload("/api/v1/media", camille, "drawing.svg",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8), "x").body());
