@@ -84,12 +84,12 @@
         if (focusField("reply:text")) {
             return;
         }
-        window.location.href = base() + "post.xhtml?id=" + encodeURIComponent(post.getAttribute("data-post-id")) + "#reply";
+        window.location.href = base() + "post.xhtml?id=" + encodeURIComponent(post.getAttribute("data-post-id")) + "#write-reply";
     }
 
     function compose() {
         if (!focusField("composer:text")) {
-            window.location.href = base() + "#compose";
+            window.location.href = base() + "#write-post";
         }
     }
 
@@ -116,11 +116,12 @@
         }
     });
 
-    // Arriving from a shortcut on another page: the home page's composer, a conversation's reply box.
-    document.addEventListener("DOMContentLoaded", function () {
-        if (window.location.hash === "#compose") {
+    // Arriving from a shortcut on another page: the home page's composer, a conversation's reply box. The
+    // fragments name no element on purpose: scrolling to a named one would take the focus away again.
+    function arrived() {
+        if (window.location.hash === "#write-post") {
             focusField("composer:text");
-        } else if (window.location.hash === "#reply") {
+        } else if (window.location.hash === "#write-reply") {
             focusField("reply:text");
         }
         var toggle = document.getElementById("shortcuts-enabled");
@@ -142,5 +143,11 @@
                 show();
             });
         }
-    });
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", arrived);
+    } else {
+        arrived();
+    }
 }());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -57,7 +58,18 @@ class OnboardingJourneyIT extends Journey {
         waitFor(By.id("sync:now")).click();
         new WebDriverWait(browser, Duration.ofSeconds(40)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li")));
-        String login = "louise.nouvelle" + Long.toString(System.currentTimeMillis(), 36);
+        String marker = Long.toString(System.currentTimeMillis(), 36);
+        // an open channel with some life in it, for the suggestions
+        browser.get(Browser.baseUrl() + "channels.xhtml");
+        waitFor(By.cssSelector("#create-panel > summary")).click();
+        waitFor(By.id("create:name")).sendKeys("Accueil " + marker);
+        browser.findElement(By.id("create:submit")).click();
+        waitFor(By.id("channel-name"));
+        waitFor(By.id("composer:text")).sendKeys("Bienvenue aux nouveaux ! " + marker);
+        browser.findElement(By.id("composer:publish")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("main")).getText().contains("Bienvenue aux nouveaux ! " + marker));
+        String login = "louise.nouvelle" + marker;
         try (LdapNetworkConnection directory = admin()) {
             directory.add(new DefaultEntry("uid=" + login + ",ou=people,dc=babillard,dc=example", "objectClass: inetOrgPerson",
                     "uid: " + login, "cn: Louise Nouvelle", "sn: Nouvelle", "displayName: Louise Nouvelle",
@@ -72,10 +84,10 @@ class OnboardingJourneyIT extends Journey {
         // (a) the welcome, in the browser's English, with the directory's French pre-selected
         assertEquals("Welcome to Babillard", waitFor(By.id("welcome-title")).getText());
         assertTrue(browser.getCurrentUrl().contains("/welcome.xhtml"), browser.getCurrentUrl());
-        assertTrue(browser.findElement(By.cssSelector("input[name='language:choice'][value='fr']")).isSelected(),
+        assertTrue(browser.findElement(By.cssSelector("input[name='welcomeLanguage:choice'][value='fr']")).isSelected(),
                 "the directory's language is pre-selected");
-        Browser.screenshot(browser, "70-welcome-en-1280");
-        browser.findElement(By.id("language:save")).click();
+        screenshots("70-welcome-en");
+        browser.findElement(By.id("welcomeLanguage:save")).click();
         assertEquals("Bienvenue sur Babillard", waitFor(By.id("welcome-title")).getText());
         assertEquals("fr", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
 
@@ -97,7 +109,7 @@ class OnboardingJourneyIT extends Journey {
         String slug = channel.getDomAttribute("data-channel");
         channel.findElement(By.cssSelector("button[id$=':join']")).click();
         assertTrue(waitFor(By.cssSelector(".welcome-channel[data-channel='" + slug + "'] .welcome-done")).getText().contains("Membre"));
-        Browser.screenshot(browser, "71-welcome-fr-1280");
+        screenshots("71-welcome-fr");
 
         // (d) the first post, prefilled with a suggestion, edited, through the ordinary posting path
         WebElement text = browser.findElement(By.id("first:text"));
@@ -136,7 +148,7 @@ class OnboardingJourneyIT extends Journey {
         Browser.screenshot(browser, "72-shortcuts-focus");
 
         press("r");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "reply:text".equals(activeId()));
+        focused("reply:text");
         assertTrue(browser.getCurrentUrl().contains("post.xhtml?id=" + selected), browser.getCurrentUrl());
 
         blur();
@@ -144,7 +156,7 @@ class OnboardingJourneyIT extends Journey {
         assertEquals("top-q", activeId(), "/ goes to the search box");
         blur();
         press("n");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "composer:text".equals(activeId()));
+        focused("composer:text");
 
         blur();
         press("?");
@@ -152,12 +164,12 @@ class OnboardingJourneyIT extends Journey {
         assertEquals("Aide", browser.findElement(By.id("help-title")).getText());
         assertEquals(6, browser.findElements(By.cssSelector("#shortcuts-table tbody tr")).size());
         assertTrue(browser.findElement(By.id("shortcuts-table")).getText().contains("Répondre au message choisi"));
-        Browser.screenshot(browser, "73-help-fr-1280");
+        screenshots("73-help-fr");
         browser.findElement(By.id("language:en")).click();
         assertEquals("Help", waitFor(By.id("help-title")).getText());
         assertEquals(6, browser.findElements(By.cssSelector("#shortcuts-table tbody tr")).size());
         assertTrue(browser.findElement(By.id("shortcuts-table")).getText().contains("Reply to the selected post"));
-        Browser.screenshot(browser, "74-help-en-1280");
+        screenshots("74-help-en");
 
         // turned off on the help page: the keys do nothing any more, in this browser
         browser.findElement(By.id("shortcuts-enabled")).click();
@@ -166,6 +178,14 @@ class OnboardingJourneyIT extends Journey {
         Thread.sleep(300);
         assertTrue(browser.getCurrentUrl().contains("help.xhtml"), "shortcuts off: n stays here");
         assertTrue(browser.findElement(By.id("tourAgain")).isDisplayed(), "the welcome can be taken again from here");
+    }
+
+    /** What people see, at a laptop's width and a small phone's (360 px), for people to look at. */
+    private void screenshots(String name) {
+        Browser.screenshot(browser, name + "-1280");
+        browser.manage().window().setSize(new Dimension(360, 780));
+        Browser.screenshot(browser, name + "-360");
+        browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
     private void logInDirectly(String login) {
@@ -184,6 +204,16 @@ class OnboardingJourneyIT extends Journey {
 
     private void blur() {
         ((JavascriptExecutor) browser).executeScript("if (document.activeElement) { document.activeElement.blur(); }");
+    }
+
+    /** Waits until this element has the focus; on time-out keeps a screenshot and the page under target/screenshots. */
+    private void focused(String id) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> id.equals(activeId()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.failure(browser, getClass().getSimpleName() + "-focus-" + id.replace(':', '-'));
+            throw new AssertionError(id + " is not focused on " + browser.getCurrentUrl() + " but " + activeId(), e);
+        }
     }
 
     private String activeId() {
