@@ -77,7 +77,7 @@ public class WelcomePage implements Serializable {
         Employee employee = people.find(me).orElseThrow();
         // The language chosen here before, else the directory's preferredLanguage, else what the browser asks for.
         String preferred = employee.preferredLanguage();
-        chosenLanguage = People.LANGUAGES.contains(preferred) ? preferred : language.getTag();
+        chosenLanguage = preferred != null && People.LANGUAGES.contains(preferred) ? preferred : language.getTag();
         colleagues = people.suggestedColleagues(me, SUGGESTIONS);
         for (PersonCard c : colleagues) {
             if (following.follows(me, c.getUsername())) {
@@ -166,7 +166,7 @@ public class WelcomePage implements Serializable {
     }
 
     public void setChosenLanguage(String chosenLanguage) {
-        this.chosenLanguage = People.LANGUAGES.contains(chosenLanguage) ? chosenLanguage : this.chosenLanguage;
+        this.chosenLanguage = chosenLanguage != null && People.LANGUAGES.contains(chosenLanguage) ? chosenLanguage : this.chosenLanguage;
     }
 
     public String getText() {
