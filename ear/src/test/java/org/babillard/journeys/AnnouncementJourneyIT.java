@@ -232,6 +232,7 @@ class AnnouncementJourneyIT extends Journey {
         waitFor(driver, By.id("login:username")).sendKeys(user);
         driver.findElement(By.id("login:password")).sendKeys("demo");
         driver.findElement(By.id("login:submit")).click();
+        Journey.skipWelcome(driver);
     }
 
     private static WebElement waitFor(WebDriver driver, By by) {

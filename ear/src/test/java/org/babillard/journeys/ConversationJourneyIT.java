@@ -120,6 +120,7 @@ class ConversationJourneyIT extends Journey {
             new WebDriverWait(other, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys("thomas.jones");
             other.findElement(By.id("login:password")).sendKeys("demo");
             other.findElement(By.id("login:submit")).click();
+            Journey.skipWelcome(other);
             new WebDriverWait(other, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("composer:text")));
             other.get(Browser.baseUrl() + "post.xhtml?id=" + id);
             openEditor(other, ".thread-first");

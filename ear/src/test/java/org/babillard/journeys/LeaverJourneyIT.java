@@ -59,6 +59,7 @@ class LeaverJourneyIT extends Journey {
                     .sendKeys("nadia.benali");
             admin.findElement(By.id("login:password")).sendKeys("demo");
             admin.findElement(By.id("login:submit")).click();
+            Journey.skipWelcome(admin);
             new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("admin"))).click();
             new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("directory"))).click();
             new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("sync:now"))).click();

@@ -78,6 +78,7 @@ class PollJourneyIT extends Journey {
                     ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys("emilie.cote");
             second.findElement(By.id("login:password")).sendKeys("demo");
             second.findElement(By.id("login:submit")).click();
+            Journey.skipWelcome(second);
             new WebDriverWait(second, Duration.ofSeconds(15)).until(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label.composer-prompt")));
             second.get(Browser.baseUrl() + "post.xhtml?id=" + postId);
@@ -130,6 +131,7 @@ class PollJourneyIT extends Journey {
                     ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys("emilie.cote");
             second.findElement(By.id("login:password")).sendKeys("demo");
             second.findElement(By.id("login:submit")).click();
+            Journey.skipWelcome(second);
             new WebDriverWait(second, Duration.ofSeconds(15)).until(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label.composer-prompt")));
             second.get(Browser.baseUrl() + "post.xhtml?id=" + postId);

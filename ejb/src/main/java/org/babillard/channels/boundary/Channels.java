@@ -453,6 +453,36 @@ public class Channels {
                 .map(c -> summary(c, visibility.membership(c, reader), Optional.empty(), 0)).toList();
     }
 
+    /**
+     * The channels suggested to a newcomer: their team channels (from the directory's groups, which they are in
+     * already: the directory decides them), then the open channels with the most posts in the last 30 days, then
+     * the open channels with the most members. Never archived ones; those they are in marked as such.
+     */
+    public List<ChannelSummary> suggestedFor(String username, int limit) {
+        Employee reader = actor(username);
+        Map<Long, Channel> chosen = new java.util.LinkedHashMap<>();
+        em.createNamedQuery(Membership.TEAMS_OF, Channel.class).setParameter("employee", reader.getId())
+                .getResultStream().forEach(c -> chosen.putIfAbsent(c.getId(), c));
+        String open = " from Post p join p.channel c where c.access = org.babillard.channels.entity.Channel.Access.OPEN"
+                + " and c.archivedAt is null and c.directoryGroup is null";
+        java.time.OffsetDateTime since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(30);
+        em.createQuery("select c.id, count(p)" + open + " and p.createdAt > :since and p.deletedAt is null"
+                        + " group by c.id order by count(p) desc", Object[].class)
+                .setParameter("since", since).setMaxResults(limit).getResultList()
+                .forEach(r -> chosen.computeIfAbsent((Long) r[0], id -> em.find(Channel.class, id)));
+        if (chosen.size() < limit) {
+            em.createQuery("select c.id, count(m) from Membership m join m.channel c"
+                            + " where c.access = org.babillard.channels.entity.Channel.Access.OPEN"
+                            + " and c.archivedAt is null and c.directoryGroup is null group by c.id order by count(m) desc", Object[].class)
+                    .setMaxResults(limit).getResultList()
+                    .forEach(r -> chosen.computeIfAbsent((Long) r[0], id -> em.find(Channel.class, id)));
+        }
+        return chosen.values().stream()
+                .filter(c -> !c.isArchived() && visibility.canRead(reader, c))
+                .limit(Math.max(0, limit))
+                .map(c -> summary(c, visibility.membership(c, reader), Optional.empty(), 0)).toList();
+    }
+
     /** Marks the channel read up to this post for the reader (a member). */
     public void markRead(String readerUsername, long channelId, long upToPostId) {
         Employee reader = actor(readerUsername);

@@ -130,4 +130,40 @@ public class People {
         }
         find(username).ifPresent(e -> e.chooseLanguage(language));
     }
+
+    /** Whether this person should still be offered the welcome page: they never finished or skipped it. */
+    public boolean welcomePending(String username) {
+        return find(username).filter(e -> !e.isBot()).map(e -> !e.isTourDone()).orElse(false);
+    }
+
+    /** The person finished or skipped the welcome page: it is not offered again (the help page still links it). */
+    public void tourDone(String username) {
+        find(username).ifPresent(e -> e.tourDone(Clock.systemUTC().instant()));
+    }
+
+    /**
+     * The colleagues a newcomer is suggested to follow, closest first: their manager, then the people who share
+     * their manager (their team), then the people who report to them; active people only, never themselves.
+     */
+    public List<PersonCard> suggestedColleagues(String username, int limit) {
+        Optional<Employee> me = find(username);
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Employee> chosen = new java.util.LinkedHashMap<>();
+        String managerDn = me.get().getManagerDn();
+        if (managerDn != null) {
+            String dn = managerDn.toLowerCase(java.util.Locale.ROOT);
+            em.createNamedQuery(Employee.FIND_BY_DN, Employee.class).setParameter("dn", dn).getResultStream()
+                    .filter(Employee::isActive).findFirst().ifPresent(m -> chosen.put(m.getId(), m));
+            em.createNamedQuery(Employee.REPORTS, Employee.class).setParameter("dn", dn).setMaxResults(limit + 2)
+                    .getResultStream().forEach(e -> chosen.putIfAbsent(e.getId(), e));
+        }
+        em.createNamedQuery(Employee.REPORTS, Employee.class)
+                .setParameter("dn", me.get().getDirectoryDn().toLowerCase(java.util.Locale.ROOT)).setMaxResults(limit + 1)
+                .getResultStream().forEach(e -> chosen.putIfAbsent(e.getId(), e));
+        chosen.remove(me.get().getId());
+        return chosen.values().stream().filter(e -> e.isActive() && !e.isBot()).limit(Math.max(0, limit))
+                .map(PersonCard::of).toList();
+    }
 }

@@ -99,6 +99,10 @@ public class Employee {
     @Column(name = "onboarded_at")
     private OffsetDateTime onboardedAt;
 
+    /** When the person finished or skipped the welcome page of their first login; null until then. */
+    @Column(name = "tour_done_at")
+    private OffsetDateTime tourDoneAt;
+
     /** When the person's welcome was settled (posted by their manager, or none without one): it happens once. */
     @Column(name = "welcomed_at")
     private OffsetDateTime welcomedAt;
@@ -272,6 +276,17 @@ public class Employee {
     public void welcomed(Instant now) {
         if (welcomedAt == null) {
             welcomedAt = now.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** Whether the person finished or skipped the welcome page: it is offered until then, never after. */
+    public boolean isTourDone() {
+        return tourDoneAt != null;
+    }
+
+    public void tourDone(Instant now) {
+        if (tourDoneAt == null) {
+            tourDoneAt = now.atOffset(ZoneOffset.UTC);
         }
     }
 
