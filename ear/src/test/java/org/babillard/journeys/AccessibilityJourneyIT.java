@@ -1,5 +1,7 @@
 package org.babillard.journeys;
 
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -31,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Babillard's main pages as assistive technologies and phones meet them. axe-core (Deque's engine, WCAG 2.0 and 2.1,
- * levels A and AA, which the French RGAA follows) runs on every page in French and in English, in the light theme and
- * (for contrast, the only thing a theme changes) in the dark one; any serious or critical violation fails, listed
- * by rule, element and page. At 360 px wide no page scrolls sideways.
+ * levels A and AA, which the French RGAA follows) runs on every page in French and in English in the light theme, and
+ * its contrast rules (what a theme changes) on every page in the dark one; any serious or critical violation fails,
+ * listed by rule, element and page. At 360 px wide no page scrolls sideways.
  *
  * <p>To check a new page, add its address to {@link #EMPLOYEE_PAGES} or {@link #ADMIN_PAGES}.
  */
@@ -66,40 +68,34 @@ class AccessibilityJourneyIT extends Journey {
     void everyMainPageMeetsWcagAaInBothLanguagesAndThemes() {
         List<String> problems = new ArrayList<>();
         long start = System.nanoTime();
+        int views = 0;
         openBabillard("fr-FR");
-        checkPage("login.xhtml", "fr light", WCAG_AA, problems);
-        logIn("camille.durand", "demo");
+        checkPage("login.xhtml", "fr", WCAG_AA, problems);
+        // An administrator, who is also an employee, sees every page.
+        logIn("nadia.benali", "demo");
         waitFor(By.cssSelector("label.composer-prompt"));
         Map<String, String> at = places();
+        List<String> pages = new ArrayList<>(EMPLOYEE_PAGES);
+        pages.addAll(ADMIN_PAGES);
+        choose("theme:light");
         for (String language : List.of("fr", "en")) {
             choose("language:" + language);
-            choose("theme:light");
-            for (String page : EMPLOYEE_PAGES) {
+            for (String page : pages) {
                 checkPage(fill(page, at), language + " light", WCAG_AA, problems);
+                views++;
             }
-            choose("theme:dark");
-            for (String page : EMPLOYEE_PAGES) {
-                checkPage(fill(page, at), language + " dark", List.of("cat.color"), problems);
-            }
+        }
+        // A theme changes colours only: in the dark one, contrast is what is checked again.
+        choose("theme:dark");
+        for (String page : pages) {
+            checkPage(fill(page, at), "en dark", List.of("cat.color"), problems);
+            views++;
         }
         choose("theme:light");
         logOut();
-        checkPage("login.xhtml", "en light", WCAG_AA, problems);
-
-        logIn("nadia.benali", "demo");
-        waitFor(By.id("admin"));
-        for (String language : List.of("fr", "en")) {
-            choose("language:" + language);
-            for (String theme : List.of("light", "dark")) {
-                choose("theme:" + theme);
-                for (String page : ADMIN_PAGES) {
-                    checkPage(page, language + " " + theme, theme.equals("light") ? WCAG_AA : List.of("cat.color"), problems);
-                }
-            }
-        }
-        choose("theme:light");
+        checkPage("login.xhtml", "en", WCAG_AA, problems);
         System.out.printf("AccessibilityJourneyIT: %d page views checked with axe-core in %d s%n",
-                2 + 4 * EMPLOYEE_PAGES.size() + 4 * ADMIN_PAGES.size(), (System.nanoTime() - start) / 1_000_000_000L);
+                views + 2, (System.nanoTime() - start) / 1_000_000_000L);
         assertEquals("", String.join("\n", problems), "serious or critical accessibility violations");
     }
 
@@ -151,7 +147,11 @@ class AccessibilityJourneyIT extends Journey {
         String postHref = waitFor(By.xpath("//article[contains(., '#" + tag + "')]//a[contains(@class,'post-time')]"))
                 .getDomProperty("href");
         browser.get(Browser.baseUrl() + "channels.xhtml");
-        String channelHref = waitFor(By.cssSelector("a[href*='channel.xhtml?c=']")).getDomProperty("href");
+        waitFor(By.cssSelector("#create-panel > summary")).click();
+        waitFor(By.id("create:name")).sendKeys("Accessibility " + tag);
+        browser.findElement(By.id("create:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("channel.xhtml?c="));
+        String channelHref = browser.getCurrentUrl();
         Map<String, String> at = new LinkedHashMap<>();
         at.put("{post}", postHref.replaceAll(".*[?&]id=(\\d+).*", "$1"));
         at.put("{channel}", channelHref.replaceAll(".*[?&]c=([^&]+).*", "$1"));
@@ -201,7 +201,15 @@ class AccessibilityJourneyIT extends Journey {
         if (page.startsWith("index") || page.startsWith("post") || page.startsWith("admin/directory")) {
             Browser.screenshot(browser, "a11y-" + page.replaceAll("\\..*", "").replace('/', '-') + "-" + how.replace(' ', '-'));
         }
-        Results results = new AxeBuilder().withTags(tags).analyze(browser);
+        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
+        only.setType("tag");
+        only.setValues(tags);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRunOnly(only);
+        // Only the violations come back: the passes would be most of the answer, and slow to carry.
+        options.setResultTypes(List.of("violations"));
+        options.setIFrames(false);
+        Results results = new AxeBuilder().withOptions(options).disableIframeTesting().setTimeout(60).analyze(browser);
         assertTrue(results.getErrorMessage() == null || results.getErrorMessage().isEmpty(),
                 "axe-core ran on " + page + ": " + results.getErrorMessage());
         for (Rule rule : results.getViolations()) {

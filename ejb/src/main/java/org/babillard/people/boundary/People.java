@@ -148,6 +148,6 @@ public class People {
         }
         return em.createQuery("select e.photoHash from Employee e where e.username = :username", String.class)
                 .setParameter("username", username)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }
