@@ -148,6 +148,10 @@
             var box = composer();
             if (box) {
                 focusComposer(box);
+                // again once everything is loaded: the browser's own jump to #composer comes after this script
+                window.addEventListener("load", function () {
+                    focusComposer(box);
+                });
             }
         }
     }

@@ -83,9 +83,13 @@ class KeyboardJourneyIT extends Journey {
         Browser.screenshot(browser, "keyboard-02-replied-en");
 
         // The dark theme, chosen with the keyboard, changes the page's colours and stays after logging out and in.
-        String lightBackground = background();
         browser.get(Browser.baseUrl() + "index.xhtml");
         waitFor(By.cssSelector("label.composer-prompt"));
+        tabTo("theme:light");
+        press(Keys.ENTER);
+        waitUntil("light");
+        waitFor(By.cssSelector(".composer-prompt"));
+        String lightBackground = background();
         tabTo("theme:dark");
         press(Keys.ENTER);
         waitUntil("dark");
