@@ -71,8 +71,9 @@ class AccessibilityJourneyIT extends Journey {
         int views = 0;
         openBabillard("fr-FR");
         checkPage("login.xhtml", "fr", WCAG_AA, problems);
-        // An administrator, who is also an employee, sees every page.
-        logIn("nadia.benali", "demo");
+        // An administrator, who is also an employee, sees every page. Journeys keep their people's choices (language,
+        // theme): this one has people of its own, so that the others find theirs as they expect.
+        logIn("emilie.cote", "demo");
         waitFor(By.cssSelector("label.composer-prompt"));
         Map<String, String> at = places();
         List<String> pages = new ArrayList<>(EMPLOYEE_PAGES);
@@ -101,7 +102,7 @@ class AccessibilityJourneyIT extends Journey {
         openBabillard("fr-FR");
         browser.manage().window().setSize(new Dimension(360, 780));
         fitsThePhone("login.xhtml", "fr", problems);
-        logIn("camille.durand", "demo");
+        logIn("elodie.lacroix", "demo");
         waitFor(By.cssSelector("label.composer-prompt"));
         Map<String, String> at = places();
         for (String language : List.of("fr", "en")) {
@@ -132,7 +133,7 @@ class AccessibilityJourneyIT extends Journey {
         }
         logOut();
         browser.get(Browser.baseUrl() + "login.xhtml");
-        logIn("nadia.benali", "demo");
+        logIn("emilie.cote", "demo");
         waitFor(By.cssSelector("label.composer-prompt"));
         for (String page : ADMIN_PAGES) {
             fitsThePhone(page, "en", problems);
