@@ -127,6 +127,10 @@ class KeyboardJourneyIT extends Journey {
     private org.openqa.selenium.WebElement tab() {
         press(Keys.TAB);
         org.openqa.selenium.WebElement focused = browser.switchTo().activeElement();
+        if ("body".equals(focused.getTagName())) {
+            // Tab went past the page's last element into the browser's own controls: nothing of the page has the focus.
+            return focused;
+        }
         Object ring = ((JavascriptExecutor) browser).executeScript(
                 "var s = getComputedStyle(arguments[0]); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;",
                 focused);
