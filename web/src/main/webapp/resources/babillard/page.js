@@ -7,7 +7,9 @@
  *   data-live-thread="40" (a live thread); the top bar's unread badge and the must-read banner everywhere;
  * - a file chosen in a composer that is over the limit is said at once (the server checks again);
  * - a session that ended while the page was open: the next action lands on the login page, which says why,
- *   instead of a page that no longer answers.
+ *   instead of a page that no longer answers;
+ * - on a phone: the top bar's menu button opens and closes the menu (aria-expanded, Escape closes it), and the
+ *   round "new post" button takes the reader to the page's composer (or home's) and puts the cursor in it.
  */
 (function () {
     "use strict";
@@ -94,10 +96,72 @@
         };
     }
 
+    function menu() {
+        var toggle = document.getElementById("menu-toggle");
+        var bar = document.getElementById("topbar");
+        if (!toggle || !bar) {
+            return;
+        }
+        function open(yes) {
+            bar.classList.toggle("menu-open", yes);
+            toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+        }
+        toggle.addEventListener("click", function () {
+            open(toggle.getAttribute("aria-expanded") !== "true");
+        });
+        document.addEventListener("keydown", function (e) {
+            if (e.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+                open(false);
+                toggle.focus();
+            }
+        });
+    }
+
+    /** The page's composer: the first message box that is shown (home's, a channel's, a reply's). */
+    function composer() {
+        var boxes = document.querySelectorAll("textarea.composer-text");
+        for (var i = 0; i < boxes.length; i++) {
+            if (boxes[i].offsetParent !== null) {
+                return boxes[i];
+            }
+        }
+        return null;
+    }
+
+    function focusComposer(box) {
+        box.scrollIntoView({block: "center"});
+        box.focus();
+    }
+
+    function composeButton() {
+        var fab = document.getElementById("compose-fab");
+        if (fab) {
+            fab.addEventListener("click", function (e) {
+                var box = composer();
+                if (box) {
+                    e.preventDefault();
+                    focusComposer(box);
+                }
+            });
+        }
+        if (window.location.hash === "#composer") {
+            var box = composer();
+            if (box) {
+                focusComposer(box);
+                // again once everything is loaded: the browser's own jump to #composer comes after this script
+                window.addEventListener("load", function () {
+                    focusComposer(box);
+                });
+            }
+        }
+    }
+
     function start() {
         wireLiveSignals();
         checkFileSizes();
         endedSessions();
+        menu();
+        composeButton();
     }
 
     if (document.readyState === "loading") {

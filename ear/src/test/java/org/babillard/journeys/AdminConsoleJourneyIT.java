@@ -239,6 +239,7 @@ class AdminConsoleJourneyIT extends Journey {
                     .sendKeys("nadia.benali");
             english.findElement(By.id("login:password")).sendKeys("demo");
             english.findElement(By.id("login:submit")).click();
+            Journey.skipWelcome(english);
             new WebDriverWait(english, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label.composer-prompt")));
             english.get(Browser.baseUrl() + "admin/index.xhtml");
             assertEquals("Dashboard", new WebDriverWait(english, Duration.ofSeconds(15))

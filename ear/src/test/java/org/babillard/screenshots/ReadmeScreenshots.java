@@ -33,7 +33,7 @@ import java.util.List;
 class ReadmeScreenshots extends Journey {
 
     /** The administration's first page. The dashboard (/admin/index.xhtml) replaces it once it is merged. */
-    static final String ADMIN_PAGE = "admin/directory.xhtml";
+    static final String ADMIN_PAGE = "admin/index.xhtml";
 
     static final List<String> POSTS = List.of(
             "Reminder: the platform maintenance window is tonight, 22:00 to 23:00. Deployments pause meanwhile. #platform",

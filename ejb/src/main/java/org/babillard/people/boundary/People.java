@@ -24,6 +24,8 @@ import java.util.Set;
 public class People {
 
     public static final Set<String> LANGUAGES = Set.of("fr", "en");
+    /** The colour themes a person may choose; having none follows the device's light or dark setting. */
+    public static final Set<String> THEMES = Set.of("light", "dark");
 
     @PersistenceContext
     EntityManager em;
@@ -165,5 +167,23 @@ public class People {
         chosen.remove(me.get().getId());
         return chosen.values().stream().filter(e -> e.isActive() && !e.isBot()).limit(Math.max(0, limit))
                 .map(PersonCard::of).toList();
+    }
+
+    /** Remembers the colour theme a person chose ("light" or "dark"; null follows the device again). */
+    public void chooseTheme(String username, String theme) {
+        if (theme != null && !THEMES.contains(theme)) {
+            throw new IllegalArgumentException("Unsupported theme " + theme);
+        }
+        find(username).ifPresent(e -> e.chooseTheme(theme));
+    }
+
+    /** The version of a person's directory photo (null: none, or no such person), for their avatar. */
+    public String photoHash(String username) {
+        if (username == null) {
+            return null;
+        }
+        return em.createQuery("select e.photoHash from Employee e where e.username = :username", String.class)
+                .setParameter("username", username)
+                .getResultList().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -61,6 +61,9 @@ public class Employee {
     /** The language the person chose in Babillard ("fr", "en"), or null to follow the browser. */
     private String language;
 
+    /** The colour theme the person chose ("light", "dark"), or null to follow the device's setting. */
+    private String theme;
+
     private String phone;
 
     @Column(name = "manager_dn", length = 1024)
@@ -299,6 +302,11 @@ public class Employee {
         this.language = language;
     }
 
+    /** "light", "dark", or null to follow the device again (already checked by the boundary). */
+    public void chooseTheme(String theme) {
+        this.theme = theme;
+    }
+
     /** The person sets their status (already checked by the boundary); {@code until} null keeps it until cleared. */
     public void status(String text, Instant until) {
         this.statusText = Objects.requireNonNull(text);
@@ -395,6 +403,10 @@ public class Employee {
 
     public String getLanguage() {
         return language;
+    }
+
+    public String getTheme() {
+        return theme;
     }
 
     public String getPhone() {

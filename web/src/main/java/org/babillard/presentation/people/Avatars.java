@@ -1,0 +1,64 @@
+package org.babillard.presentation.people;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.babillard.people.boundary.People;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What stands for a person next to their name: their directory photo, or their initials on a colour drawn from
+ * their user name (six pairs, each at least 4.5:1 in both themes, see babillard.css). Photos are looked up once
+ * per person and request, so a timeline asks once for each author it shows.
+ */
+@Named
+@RequestScoped
+public class Avatars {
+
+    static final int HUES = 6;
+
+    @Inject
+    People people;
+
+    private final Map<String, Optional<String>> photos = new HashMap<>();
+
+    /** The photo's version for this person (changes with the photo), or null when they have none. */
+    public String photo(String username) {
+        if (username == null) {
+            return null;
+        }
+        return photos.computeIfAbsent(username, u -> Optional.ofNullable(people.photoHash(u))).orElse(null);
+    }
+
+    /** Up to two initials: of the first and the last word of the name ("Camille Durand" gives "CD"). */
+    public String initials(String name) {
+        return initialsOf(name);
+    }
+
+    /** The colour class for this person's initials, the same on every page. */
+    public String hue(String username) {
+        return "avatar-hue-" + hueOf(username);
+    }
+
+    static String initialsOf(String name) {
+        if (name == null || name.isBlank()) {
+            return "?";
+        }
+        String[] words = name.trim().split("[\\s\\-]+");
+        String first = firstLetter(words[0]);
+        String last = words.length > 1 ? firstLetter(words[words.length - 1]) : "";
+        return (first + last).toUpperCase(Locale.ROOT);
+    }
+
+    static int hueOf(String username) {
+        return username == null ? 0 : Math.floorMod(username.hashCode(), HUES);
+    }
+
+    private static String firstLetter(String word) {
+        return word.isEmpty() ? "" : new String(Character.toChars(word.codePointAt(0)));
+    }
+}
