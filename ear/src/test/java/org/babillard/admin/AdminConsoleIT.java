@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import org.babillard.announcements.boundary.AnnouncementDraft;
+import org.babillard.announcements.boundary.Announcements;
+import org.babillard.announcements.entity.AudienceTarget;
+import org.babillard.announcements.entity.Category;
 import org.babillard.attachments.boundary.Attachments;
 import org.babillard.audit.boundary.AuditLog;
 import org.babillard.audit.entity.AuditAction;
@@ -77,6 +81,9 @@ class AdminConsoleIT {
 
     @Inject
     Statistics statistics;
+
+    @Inject
+    Announcements announcements;
 
     @Inject
     AuditLog audit;
@@ -215,6 +222,32 @@ class AdminConsoleIT {
         assertTrue(after.channels().stream().anyMatch(c -> c.name() == null && c.posts() == 15), "but is counted");
         Statistics.Count topic = after.topics().stream().filter(t -> ("stats" + run).equals(t.name())).findFirst().orElseThrow();
         assertEquals(16, topic.posts());
+    }
+
+    @Test
+    void theDashboardShowsHowManyRecipientsAcknowledgedAMustRead() throws Exception {
+        Channel team = channels.create(author, "Stats team " + run, "", Channel.Access.OPEN, Channel.Posting.MEMBERS);
+        String third = "ac.third." + run;
+        people.loggedIn(third, profile(third));
+        assertTrue(channels.join(reader, team.getId()));
+        assertTrue(channels.join(third, team.getId()));
+        long id = announcements.publish(admin, AnnouncementDraft.english(Category.HR, "Read me " + run, "Please confirm",
+                true, List.of(new AnnouncementDraft.Target(AudienceTarget.Kind.CHANNEL, String.valueOf(team.getId())))))
+                .getId();
+        assertEquals(new Statistics.Acknowledgements(id, null, "Read me " + run, 3, 0), mustRead(id),
+                "the channel's three members must read it, nobody has yet");
+        announcements.acknowledge(reader, id);
+        Statistics.Acknowledgements one = mustRead(id);
+        assertEquals(1, one.acknowledged());
+        assertEquals(33, one.getPercent(), "one of three");
+        announcements.acknowledge(third, id);
+        announcements.acknowledge(author, id);
+        assertEquals(100, mustRead(id).getPercent());
+    }
+
+    private Statistics.Acknowledgements mustRead(long id) throws Refused {
+        return statistics.dashboard(admin, 30).announcements().stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new AssertionError("announcement " + id + " not among the dashboard's latest must-reads"));
     }
 
     private static Statistics.Day today(Statistics.Dashboard d) {

@@ -55,6 +55,7 @@ class OnboardingJourneyIT extends Journey {
         openBabillard("en-GB");
         logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
+        waitFor(By.id("directory")).click();
         waitFor(By.id("sync:now")).click();
         new WebDriverWait(browser, Duration.ofSeconds(40)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li")));

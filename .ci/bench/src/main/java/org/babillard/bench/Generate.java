@@ -63,11 +63,21 @@ public final class Generate {
         }
     }
 
+    /**
+     * The version of the data this generator writes: raise it when a change alters the data (people, posts, their
+     * shapes), and .ci/bench/run generates again. Schema changes alone do not: the run brings a copy of the data to
+     * the current schema with Babillard's own migrations (org.babillard.bench.Migrate), as an upgrade would.
+     */
+    static final int DATA_VERSION = 1;
+
     public static void main(String[] args) throws Exception {
         Path out = Path.of(".ci/bench/target/data");
         Path repo = Path.of(".");
         int employees = 10_000, groups = 500, posts = 1_000_000;
         long seed = 42;
+        String jdbc = null;
+        String user = "sa";
+        String password = "sa";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -76,14 +86,26 @@ public final class Generate {
                 case "--groups" -> groups = Integer.parseInt(args[++i]);
                 case "--posts" -> posts = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> throw new IllegalArgumentException("Usage: Generate --out DIR --repo ROOT [--employees N] [--groups N] [--posts N] [--seed N]");
+                case "--jdbc" -> jdbc = args[++i];
+                case "--user" -> user = args[++i];
+                case "--password" -> password = args[++i];
+                default -> throw new IllegalArgumentException("Usage: Generate --out DIR --repo ROOT [--employees N] [--groups N] "
+                        + "[--posts N] [--seed N] [--jdbc URL --user U --password P (an empty PostgreSQL database instead of H2 under DIR/db)]");
             }
         }
-        new Generate(out, repo, employees, groups, posts, seed).run();
+        Generate generate = new Generate(out, repo, employees, groups, posts, seed);
+        generate.jdbc = jdbc;
+        generate.user = user;
+        generate.password = password;
+        generate.run();
     }
 
     final Path out;
     final Path repo;
+    /** Another database than the H2 file under out/db (PostgreSQL: the data the kill -9 test writes on); null: H2. */
+    String jdbc;
+    String user = "sa";
+    String password = "sa";
     final int employees;
     final int groups;
     final int posts;
@@ -162,20 +184,24 @@ public final class Generate {
         long started = System.nanoTime();
         writeLdif();
         System.out.printf(Locale.ROOT, "LDIF: %d employees, %d groups (%.1f s)%n", employees, groups, seconds(started));
-        Path db = out.resolve("db");
-        if (Files.exists(db)) {
-            try (var files = Files.walk(db)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        boolean h2 = jdbc == null;
+        String url = jdbc;
+        if (h2) {
+            Path db = out.resolve("db");
+            if (Files.exists(db)) {
+                try (var files = Files.walk(db)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
+            url = "jdbc:h2:file:" + db.toAbsolutePath().resolve("babillard") + ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        String url = "jdbc:h2:file:" + db.toAbsolutePath().resolve("babillard") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "sa", "sa")
+        Flyway.configure().dataSource(url, user, password)
                 .locations("filesystem:" + repo.resolve("ejb/src/main/resources/db/migration").toAbsolutePath())
                 .load().migrate();
         System.out.printf(Locale.ROOT, "Schema migrated (%.1f s)%n", seconds(started));
         // A large page cache while loading: the post table's indexes are written all over (by author, by channel...),
         // and H2's default cache (64 MB) would read most pages back from the file for each batch.
-        try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=2097152", "sa", "sa")) {
+        try (Connection c = DriverManager.getConnection(h2 ? url + ";CACHE_SIZE=2097152" : url, user, password)) {
             c.setAutoCommit(false);
             insertPeople(c);
             insertChannels(c);
@@ -183,12 +209,15 @@ public final class Generate {
             insertAnnouncements(c);
             insertTokens(c);
             restartSequences(c);
+            countProfilePosts(c);
             c.commit();
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
                 c.commit();
-                // Rewrites the file without the space earlier versions of its pages took while loading.
-                s.execute("SHUTDOWN COMPACT");
+                if (h2) {
+                    // Rewrites the file without the space earlier versions of its pages took while loading.
+                    s.execute("SHUTDOWN COMPACT");
+                }
             }
         }
         Files.writeString(out.resolve("jdbc-url.txt"), url + "\n");
@@ -584,6 +613,16 @@ public final class Generate {
 
     static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The counters the migrations computed on empty tables (V22_1: posts on each profile), for the data written. */
+    void countProfilePosts(Connection c) throws SQLException {
+        String shown = " FROM post p WHERE p.author_id = employee.id AND p.channel_id IS NULL AND p.deleted_at IS NULL"
+                + " AND p.hidden_at IS NULL AND p.audience = 'COMPANY' AND p.readable_with IS NULL";
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE employee SET public_posts = (SELECT COUNT(*)" + shown + "), last_public_post_at = "
+                    + "(SELECT MAX(p.created_at)" + shown + ")");
+        }
     }
 
     void restartSequences(Connection c) throws SQLException {

@@ -46,13 +46,13 @@ public class Accounts {
         Map<Long, Long> following = counts("select f.follower.id, count(f) from Follow f where f.follower.id in :ids group by f.follower.id", ids);
         Map<Long, Long> statuses = new HashMap<>();
         Map<Long, Instant> last = new HashMap<>();
-        for (Object[] row : em.createQuery("""
-                        select p.author.id, count(p), max(p.createdAt) from Post p
-                        where p.author.id in :ids and p.channel is null and p.deletedAt is null and p.hiddenAt is null
-                        and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY and p.readableWith is null
-                        group by p.author.id""", Object[].class).setParameter("ids", ids).getResultList()) {
-            statuses.put((Long) row[0], (Long) row[1]);
-            last.put((Long) row[0], ((OffsetDateTime) row[2]).toInstant());
+        // Kept by Posts as posts come and go (V22_1): counting them here read every post of the page's authors.
+        for (Object[] row : em.createQuery("select e.id, e.publicPosts, e.lastPublicPostAt from Employee e where e.id in :ids",
+                Object[].class).setParameter("ids", ids).getResultList()) {
+            statuses.put((Long) row[0], ((Number) row[1]).longValue());
+            if (row[2] != null) {
+                last.put((Long) row[0], ((OffsetDateTime) row[2]).toInstant());
+            }
         }
         Map<String, Employee> byName = new HashMap<>();
         employees.forEach(e -> byName.put(e.getUsername(), e));

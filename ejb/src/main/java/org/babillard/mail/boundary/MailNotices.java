@@ -113,9 +113,18 @@ public class MailNotices {
         try {
             Instant now = Clock.systemUTC().instant();
             int count = 0;
+            int seen = 0;
             for (String username : message.recipients()) {
+                // Ten thousand recipients in one transaction: the persistence context is written out and emptied
+                // every 200, and the look-ups do not flush it first (each flush compared every object it held:
+                // minutes of CPU for a company-wide must-read, found by the benchmark).
+                if (++seen % 200 == 0) {
+                    em.flush();
+                    em.clear();
+                }
                 Employee to = em.createNamedQuery(Employee.FIND_BY_USERNAME, Employee.class)
-                        .setParameter("username", username).getResultStream().findFirst().orElse(null);
+                        .setParameter("username", username).setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                        .getResultStream().findFirst().orElse(null);
                 if (to == null || !to.isActive()) {
                     continue;
                 }

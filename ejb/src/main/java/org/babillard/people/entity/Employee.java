@@ -86,6 +86,14 @@ public class Employee {
     @Column(name = "photo_hash", length = 64)
     private String photoHash;
 
+    /** Posts on the person's profile (company-wide, shown, not shares): kept by Posts with SQL increments. */
+    @Column(name = "public_posts", insertable = false, updatable = false)
+    private long publicPosts;
+
+    /** When the latest of those was written (null: none yet). */
+    @Column(name = "last_public_post_at", insertable = false, updatable = false)
+    private OffsetDateTime lastPublicPostAt;
+
     /** The roles as of the last login or sync, sorted and comma-separated; null before either. */
     private String roles;
 

@@ -151,6 +151,7 @@ public class Posts {
         Instant now = Clock.systemUTC().instant();
         Post post = new Post(author, channel, replyTo, text, now, draft.clientKey(), draft.audience());
         em.persist(post);
+        profileCount(post, 1);
         em.flush();
         if (replyTo != null) {
             countReplies(post, 1);
@@ -319,7 +320,11 @@ public class Posts {
     /** What deleting a post does, whoever deletes it (actor null: Babillard's retention). */
     private void remove(Post post, Employee actor) {
         lockThread(post);
+        boolean shown = !post.isDeleted() && !post.isHidden();
         countReplies(post, post.delete(Clock.systemUTC().instant()));
+        if (shown) {
+            profileCount(post, -1);
+        }
         resolveReports(post, actor, PostReport.Outcome.DELETED);
         changed.fire(new PostChanged(post.getId()));
     }
@@ -332,6 +337,9 @@ public class Posts {
             throw Refused.notAllowed("hide post " + postId);
         }
         lockThread(post);
+        if (!post.isDeleted() && !post.isHidden()) {
+            profileCount(post, -1);
+        }
         countReplies(post, post.hide(moderator, Clock.systemUTC().instant()));
         resolveReports(post, moderator, PostReport.Outcome.HIDDEN);
         audit.record(AuditAction.POST_HIDDEN, moderator.getUsername(), "post " + postId, "written by " + post.getAuthor().getUsername());
@@ -345,6 +353,9 @@ public class Posts {
             throw Refused.notAllowed("unhide post " + postId);
         }
         lockThread(post);
+        if (!post.isDeleted() && post.isHidden()) {
+            profileCount(post, 1);
+        }
         countReplies(post, post.unhide());
         audit.record(AuditAction.POST_UNHIDDEN, moderator.getUsername(), "post " + postId, "written by " + post.getAuthor().getUsername());
         changed.fire(new PostChanged(postId));
@@ -579,6 +590,24 @@ public class Posts {
     private void lockThread(Post post) {
         if (post.getThread() != null) {
             em.lock(post.getThread(), LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** The author's count of posts on their profile, and the time of their latest (an SQL increment: no lost update). */
+    private void profileCount(Post post, int delta) {
+        if (!post.countsOnProfile()) {
+            return;
+        }
+        if (delta > 0) {
+            em.createNativeQuery("UPDATE employee SET public_posts = public_posts + 1, last_public_post_at = CASE WHEN "
+                            + "last_public_post_at IS NULL OR last_public_post_at < CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                            + "THEN CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE last_public_post_at END WHERE id = ?")
+                    .setParameter(1, post.getCreatedAt().atOffset(java.time.ZoneOffset.UTC))
+                    .setParameter(2, post.getCreatedAt().atOffset(java.time.ZoneOffset.UTC))
+                    .setParameter(3, post.getAuthor().getId()).executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE employee SET public_posts = public_posts - 1 WHERE id = ? AND public_posts > 0")
+                    .setParameter(1, post.getAuthor().getId()).executeUpdate();
         }
     }
 

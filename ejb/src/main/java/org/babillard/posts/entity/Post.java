@@ -193,6 +193,14 @@ public class Post {
         return share;
     }
 
+    /**
+     * Whether the post counts on its author's profile (the Mastodon account's statuses_count): company-wide, not
+     * in a channel, not only for the people mentioned or the notebook, not a share. Fixed when the post is written.
+     */
+    public boolean countsOnProfile() {
+        return channel == null && audience == Audience.COMPANY && readableWith == null;
+    }
+
     /** Replaces the text; the caller keeps the earlier one as a {@link PostVersion}. */
     public PostVersion edit(String newText, Instant now) {
         PostVersion earlier = new PostVersion(this, text, getLastWrittenAt());
