@@ -68,7 +68,7 @@ public final class Generate {
      * shapes), and .ci/bench/run generates again. Schema changes alone do not: the run brings a copy of the data to
      * the current schema with Babillard's own migrations (org.babillard.bench.Migrate), as an upgrade would.
      */
-    static final int DATA_VERSION = 1;
+    static final int DATA_VERSION = 2;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(".ci/bench/target/data");
@@ -273,7 +273,12 @@ public final class Generate {
     void insertPeople(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO employee (id, username, directory_dn, display_name, mail, title, "
                 + "department, site, language, version, phone, manager_dn, directory_language, active, synced_at, search_text, roles, "
-                + "onboarded_at, welcomed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, TRUE, ?, ?, 'employee', ?, ?)")) {
+                + "onboarded_at, welcomed_at, first_login, tour_done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, TRUE, ?, ?, "
+                + "'employee', ?, ?, ?, ?)")) {
+            // They have used Babillard for a year: logged in before (their first post is up to 365 days old), the
+            // first login's welcome long behind them (version 1 of the data left both empty, and every measured login
+            // landed on the welcome page instead of the home page).
+            OffsetDateTime yearAgo = at(now.minus(java.time.Duration.ofDays(366)));
             for (int i = 0; i < employees; i++) {
                 String dept = DEPARTMENTS[i % DEPARTMENTS.length], site = SITES[i % SITES.length], title = "Title " + (i % 40);
                 String language = SITES[i % SITES.length].equals("London") ? "en" : "fr";
@@ -293,6 +298,8 @@ public final class Generate {
                 ps.setString(14, plain(String.join(" ", displayName(i), username(i), title, dept, site)));
                 ps.setObject(15, at(now));
                 ps.setObject(16, at(now));
+                ps.setObject(17, yearAgo);
+                ps.setObject(18, yearAgo);
                 ps.addBatch();
                 if (i % 1000 == 999) {
                     flush(c, ps);

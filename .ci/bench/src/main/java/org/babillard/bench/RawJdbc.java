@@ -118,11 +118,7 @@ public final class RawJdbc {
         }
         long start = Math.min(before, newest + 1);
         long edge = Math.max(0, start - WINDOW);
-        List<Object> scan = new ArrayList<>(List.of(edge));
-        scan.addAll(authors);
-        scan.addAll(channels.isEmpty() ? List.of(-1L) : channels);
-        source(c, union, " AND p.id >= ? AND ((p.author_id + 0) IN (" + marks(authors.size()) + ") OR (p.channel_id + 0) IN ("
-                + marks(Math.max(1, channels.size())) + "))", scan, reader, start);
+        window(c, union, authors, channels, reader, start, edge);
         for (String tag : tags) {
             byIds(c, union, "SELECT post_id FROM post_tag WHERE tag = ?", List.of(tag), reader, start, edge);
         }
@@ -190,6 +186,50 @@ public final class RawJdbc {
                     union.putIfAbsent(rs.getLong(1), row);
                 }
             }
+        }
+    }
+
+    /**
+     * Timeline#homeWindow: the ids of the window's posts by the people and in the channels followed, from the post table
+     * alone on its primary key (a few more than the page, then more at a time), then those posts with the whole rule.
+     */
+    static void window(Connection c, TreeMap<Long, Object[]> union, List<Long> authors, List<Long> channels, long reader,
+                       long start, long edge) throws SQLException {
+        String sources = "(author_id + 0 IN (" + marks(authors.size()) + ")"
+                + (channels.isEmpty() ? ")" : " OR channel_id + 0 IN (" + marks(channels.size()) + "))");
+        long from = start;
+        int found = 0;
+        int size = PAGE + 1 + 10;
+        while (found < PAGE + 1) {
+            List<Long> batch = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM post WHERE id < ? AND id >= ? AND (reply_to_id IS NULL OR id < 0)"
+                    + " AND deleted_at IS NULL AND hidden_at IS NULL AND " + sources + " ORDER BY id DESC LIMIT " + size)) {
+                int i = 1;
+                ps.setLong(i++, from);
+                ps.setLong(i++, edge);
+                for (Long a : authors) {
+                    ps.setLong(i++, a);
+                }
+                for (Long ch : channels) {
+                    ps.setLong(i++, ch);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            int before = union.size();
+            source(c, union, " AND p.id IN (" + marks(batch.size()) + ")", batch, reader, start);
+            found += union.size() - before;
+            if (batch.size() < size) {
+                return;
+            }
+            from = batch.get(batch.size() - 1);
+            size = Math.min(500, size * 4);
         }
     }
 
