@@ -67,10 +67,7 @@ public final class FaultyProxy implements AutoCloseable {
 
     public synchronized void refuse() throws IOException {
         mode = Mode.REFUSE;
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+        stopListening();
         cutAll();
     }
 
@@ -88,13 +85,15 @@ public final class FaultyProxy implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        mode = Mode.REFUSE;
+        refuse();
+        threads.shutdownNow();
+    }
+
+    private void stopListening() throws IOException {
         if (listener != null) {
             listener.close();
             listener = null;
         }
-        cutAll();
-        threads.shutdownNow();
     }
 
     private void reopen() throws IOException {

@@ -70,10 +70,8 @@ class DirectoryFaultsIT {
     @Test
     void aRefusedDirectoryIsSaidAtOnceInBothLanguagesAndLocksNobodyOut() throws Exception {
         withDirectoryBehind(proxy -> {
-            Visitor reader = Visitor.english(base);
-            reader.logIn("matthew.roberts");
-            Visitor admin = Visitor.english(base);
-            admin.logIn("nadia.benali");
+            Visitor reader = Visitor.english(base).logIn("matthew.roberts");
+            Visitor admin = Visitor.english(base).logIn("nadia.benali");
 
             proxy.refuse();
             loginSaysUnavailable("juliette.dupre", Visitor.english(base), UNAVAILABLE_EN);
@@ -86,8 +84,7 @@ class DirectoryFaultsIT {
             syncFailed(admin.syncNow(), proxy);
 
             proxy.pass();
-            Visitor juliette = Visitor.english(base);
-            juliette.logIn("juliette.dupre");
+            Visitor.english(base).logIn("juliette.dupre");
             syncWorks(admin);
         });
     }
@@ -95,10 +92,8 @@ class DirectoryFaultsIT {
     @Test
     void aBlackHoledDirectoryIsSaidWithinTheTimeoutsWhileEveryoneElseGoesOn() throws Exception {
         withDirectoryBehind(proxy -> {
-            Visitor reader = Visitor.english(base);
-            reader.logIn("francois.bonnet");
-            Visitor admin = Visitor.french(base);
-            admin.logIn("nadia.benali");
+            Visitor reader = Visitor.english(base).logIn("francois.bonnet");
+            Visitor admin = Visitor.french(base).logIn("nadia.benali");
 
             proxy.blackHole();
             // The sync waits on the directory in the background; meanwhile nothing else is held up.
@@ -109,8 +104,7 @@ class DirectoryFaultsIT {
             loginSaysUnavailable("celine.rousseau", Visitor.english(base), UNAVAILABLE_EN);
 
             proxy.pass();
-            Visitor celine = Visitor.french(base);
-            celine.logIn("celine.rousseau");
+            Visitor celine = Visitor.french(base).logIn("celine.rousseau");
             keepsWorking(celine, "back");
             syncWorks(admin);
         });
@@ -122,9 +116,8 @@ class DirectoryFaultsIT {
             Duration operation = operationTimeout();
             // Well within the timeout: each exchange takes a few delays, each far below the operation timeout.
             proxy.slow(operation.dividedBy(10));
-            Visitor slowly = Visitor.english(base);
             long started = System.nanoTime();
-            slowly.logIn("gael.gagne");
+            Visitor slowly = Visitor.english(base).logIn("gael.gagne");
             System.out.println("DirectoryFaultsIT: a login through a directory " + operation.dividedBy(10).toMillis()
                     + " ms slow per chunk took " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
             keepsWorking(slowly, "slow");
@@ -136,8 +129,7 @@ class DirectoryFaultsIT {
             keepsWorking(slowly, "too slow");
 
             proxy.pass();
-            Visitor lucas = Visitor.english(base);
-            lucas.logIn("lucas.girard");
+            Visitor.english(base).logIn("lucas.girard");
         });
     }
 
@@ -146,8 +138,9 @@ class DirectoryFaultsIT {
         long started = System.nanoTime();
         HttpResponse<String> answer = visitor.submitLogin(username);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.println("DirectoryFaultsIT: a refused login (" + message + ") took " + took.toMillis() + " ms");
-        assertEquals(200, answer.statusCode(), "the login page again, no server error");
+        System.out.println("DirectoryFaultsIT: a login the directory could not judge (" + message + ") took " + took.toMillis()
+                + " ms, status " + answer.statusCode());
+        assertTrue(answer.statusCode() < 500, "the login page again, no server error: " + answer.statusCode());
         String page = answer.body();
         assertTrue(page.contains(message), "the page says the directory cannot be reached: " + excerpt(page));
         assertTrue(page.contains("login:username"), "still the login form");
@@ -329,12 +322,13 @@ class DirectoryFaultsIT {
             return postForm("login.xhtml", form);
         }
 
-        void logIn(String username) throws IOException, InterruptedException {
+        Visitor logIn(String username) throws IOException, InterruptedException {
             HttpResponse<String> landed = submitLogin(username);
-            assertEquals(200, landed.statusCode());
+            assertEquals(200, landed.statusCode(), username + " logs in: " + excerpt(landed.body()));
             // A first login lands on the welcome page (docs/onboarding.md), then home.
             assertTrue(landed.body().contains("composer-prompt") || landed.body().contains("welcome-title"),
                     username + " is logged in: " + excerpt(landed.body()));
+            return this;
         }
 
         /** Publishes a post from the home page's composer. */
