@@ -1,5 +1,6 @@
 package org.babillard.people.control;
 
+import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.directory.api.ldap.model.cursor.CursorException;
 import org.apache.directory.api.ldap.model.cursor.EntryCursor;
@@ -32,6 +33,7 @@ import org.babillard.people.entity.DirectoryProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +94,35 @@ public class DirectoryClient implements AutoCloseable {
         poolConfig.setTestOnBorrow(true);
         poolConfig.setMaxWait(settings.connectTimeout().plus(settings.operationTimeout()));
         poolConfig.setJmxEnabled(false);
-        LdapConnectionPool pool = new LdapConnectionPool(new ValidatingPoolableLdapConnectionFactory(factory), poolConfig);
+        LdapConnectionPool pool = new LdapConnectionPool(new DistrustingOldConnections(factory), poolConfig);
         return new Endpoint(url, pool, connectionConfig(settings, url));
+    }
+
+    /**
+     * The pool's factory: a kept connection is checked before it is lent (a read of the root entry, within the
+     * operation timeout). When a check fails, every connection made before that moment is dropped without a check:
+     * a directory that went silent would otherwise cost the next login one timeout per kept connection, as the pool
+     * tries them in turn. Connections made afterwards are checked as usual.
+     */
+    private static final class DistrustingOldConnections extends ValidatingPoolableLdapConnectionFactory {
+
+        private volatile Instant failedAt = Instant.MIN;
+
+        DistrustingOldConnections(DefaultLdapConnectionFactory factory) {
+            super(factory);
+        }
+
+        @Override
+        public boolean validateObject(PooledObject<LdapConnection> kept) {
+            if (kept.getCreateInstant().isBefore(failedAt)) {
+                return false;
+            }
+            if (super.validateObject(kept)) {
+                return true;
+            }
+            failedAt = Instant.now();
+            return false;
+        }
     }
 
     public DirectorySettings settings() {

@@ -272,6 +272,17 @@ public final class DirectorySettings {
         return v == null || v.isBlank() ? fallback : v;
     }
 
+    /** Settings are equal when every key has the same value: what tells that an administrator changed them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DirectorySettings that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     @Override
     public String toString() {
         // Never print the service password.

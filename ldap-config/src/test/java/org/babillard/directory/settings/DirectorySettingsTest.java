@@ -44,6 +44,16 @@ class DirectorySettingsTest {
     }
 
     @Test
+    void settingsLoadedAgainAreEqualUntilAValueChanges() {
+        DirectorySettings before = DirectorySettings.load();
+        assertEquals(before, DirectorySettings.load());
+        assertEquals(before.hashCode(), DirectorySettings.load().hashCode());
+        System.setProperty("babillard.ldap.url", "ldap://127.0.0.1:20389");
+        assertFalse(before.equals(DirectorySettings.load()), "a changed address is a change");
+        assertEquals(before.with("ldap.url", "ldap://127.0.0.1:20389"), DirectorySettings.load());
+    }
+
+    @Test
     void theServicePasswordNeverShowsInItsDescription() {
         assertFalse(DirectorySettings.load().toString().contains("babillard-service"));
     }
