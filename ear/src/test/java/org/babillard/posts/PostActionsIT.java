@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import org.babillard.api.boundary.AccountView;
+import org.babillard.api.boundary.Accounts;
 import org.babillard.channels.boundary.Channels;
 import org.babillard.channels.entity.Channel;
 import org.babillard.channels.entity.Membership;
@@ -121,6 +123,47 @@ class PostActionsIT {
             assertTrue(channels.join(who, secret.getId()));
         }
         channels.role(owner, secret.getId(), moderator, Membership.Role.MODERATOR);
+    }
+
+    // --- what a Mastodon app shows on the author's account ---
+
+    @Inject
+    Accounts accounts;
+
+    @Test
+    void theAccountsCountsFollowItsPostsAndFollowers() throws Exception {
+        AccountView before = accounts.views(List.of(author)).get(author);
+        assertEquals(0, before.statuses());
+        assertEquals(null, before.lastStatusAt());
+        Post first = posts.publish(author, "On my profile " + run);
+        Post second = posts.publish(author, "Also on my profile " + run);
+        posts.publish(author, Draft.reply(first.getId(), "A reply counts too " + run));
+        posts.publish(author, Draft.inChannel(secret.getId(), "In a channel: not on the profile " + run));
+        posts.publish(author, Draft.notebook("Mine alone " + run));
+        posts.publish(author, Draft.toMentioned("@" + member + " only for you " + run));
+        posts.share(author, first.getId(), "A share is not counted " + run, null, null);
+        AccountView now = accounts.views(List.of(author)).get(author);
+        assertEquals(3, now.statuses(), "two posts and a reply, company-wide");
+        assertTrue(!now.lastStatusAt().isBefore(second.getCreatedAt()), "the latest: " + now.lastStatusAt());
+        posts.hide(admin, second.getId());
+        assertEquals(2, accounts.views(List.of(author)).get(author).statuses(), "a hidden post is not shown");
+        posts.hide(admin, second.getId());
+        assertEquals(2, accounts.views(List.of(author)).get(author).statuses(), "hiding twice counts once");
+        posts.unhide(admin, second.getId());
+        assertEquals(3, accounts.views(List.of(author)).get(author).statuses());
+        posts.hide(admin, second.getId());
+        posts.delete(author, second.getId());
+        assertEquals(2, accounts.views(List.of(author)).get(author).statuses(), "deleting a hidden post counts nothing more");
+        posts.delete(author, first.getId());
+        assertEquals(1, accounts.views(List.of(author)).get(author).statuses());
+
+        following.follow(member, author);
+        following.follow(outsider, author);
+        following.follow(author, owner);
+        AccountView follows = accounts.views(List.of(author, member)).get(author);
+        assertEquals(2, follows.followers());
+        assertEquals(1, follows.following());
+        assertEquals(1, accounts.views(List.of(author, member)).get(member).following());
     }
 
     // --- the authorization matrix ---
