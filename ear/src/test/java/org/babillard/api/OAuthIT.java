@@ -8,6 +8,9 @@ import jakarta.transaction.UserTransaction;
 import org.babillard.api.boundary.OAuth;
 import org.babillard.api.boundary.OAuthRefused;
 import org.babillard.api.boundary.RegisteredApp;
+import org.babillard.audit.boundary.AuditLog;
+import org.babillard.audit.entity.AuditAction;
+import org.babillard.audit.entity.AuditEvent;
 import org.babillard.it.Deployments;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.DirectoryProfile;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +48,9 @@ class OAuthIT {
 
     @Inject
     People people;
+
+    @Inject
+    AuditLog audit;
 
     @PersistenceContext(unitName = "babillard-ejb.jar#babillard")
     EntityManager em;
@@ -105,6 +112,41 @@ class OAuthIT {
     private static String refused(Call call) {
         OAuthRefused e = assertThrows(OAuthRefused.class, call::run);
         return e.error();
+    }
+
+    @Test
+    void givingAndWithdrawingAnApplicationsAccessAreAudited() throws Exception {
+        String me = employee();
+        String name = "Audited <app> " + UUID.randomUUID().toString().substring(0, 6);
+        RegisteredApp app = oauth.register(name, OAuth.OUT_OF_BAND, "read write", null);
+        String token = oauth.exchange(app.clientId(), app.clientSecret(),
+                oauth.authorize(me, app.clientId(), OAuth.OUT_OF_BAND, "read", null, null), null, null).accessToken();
+
+        List<AuditEvent> granted = audit.page(AuditAction.APP_AUTHORIZED, me, null, 10);
+        assertEquals(1, granted.size(), "the consent is a line of the audit log");
+        assertEquals(me, granted.get(0).getActor());
+        assertEquals("app \"" + name + "\"", granted.get(0).getTarget());
+        assertEquals("scopes: read", granted.get(0).getDetail());
+
+        long tokenId = oauth.connected(me).get(0).tokenId();
+        oauth.disconnect(me, tokenId);
+        oauth.disconnect(me, tokenId);
+        List<AuditEvent> withdrawn = audit.page(AuditAction.APP_ACCESS_REVOKED, me, null, 10);
+        assertEquals(1, withdrawn.size(), "withdrawn once, one line: " + withdrawn.size());
+        assertEquals(me, withdrawn.get(0).getActor());
+        assertEquals("withdrawn by the employee", withdrawn.get(0).getDetail());
+
+        // The application gives up a token itself (RFC 7009): the employee it belonged to is the one concerned.
+        String second = oauth.exchange(app.clientId(), app.clientSecret(),
+                oauth.authorize(me, app.clientId(), OAuth.OUT_OF_BAND, "read write", null, null), null, null).accessToken();
+        oauth.revoke(app.clientId(), app.clientSecret(), second);
+        oauth.revoke(app.clientId(), app.clientSecret(), token);
+        List<AuditEvent> all = audit.page(AuditAction.APP_ACCESS_REVOKED, me, null, 10);
+        assertEquals(2, all.size(), "a token revoked already is not revoked twice");
+        assertEquals(null, all.get(0).getActor(), "the application acted, not a person");
+        assertEquals(me, all.get(0).getTarget());
+        assertEquals("given up by app \"" + name + "\"", all.get(0).getDetail());
+        assertEquals(2, audit.page(AuditAction.APP_AUTHORIZED, me, null, 10).size());
     }
 
     private String employee() {

@@ -123,6 +123,12 @@ class DirectoryLoginIT {
         // Against a directory that is not there, a blank password is still "invalid": nothing was sent anywhere.
         try (DirectoryClient nowhere = new DirectoryClient(DirectorySettings.load().with("ldap.url", "ldap://127.0.0.1:" + closedPort()))) {
             assertThrows(InvalidCredentials.class, () -> nowhere.authenticate("camille.durand", ""));
+            // Nor is anything sent for a password or name longer than the login page takes, or a name with NUL.
+            assertThrows(InvalidCredentials.class, () -> nowhere.authenticate("camille.durand", "d".repeat(DirectoryClient.MAX_PASSWORD_LENGTH + 1)));
+            assertThrows(InvalidCredentials.class, () -> nowhere.authenticate("c".repeat(DirectoryClient.MAX_NAME_LENGTH + 1), "demo"));
+            assertThrows(InvalidCredentials.class, () -> nowhere.authenticate("camille.durand\u0000)(uid=*", "demo"));
+            // The longest password is sent: this directory is not there.
+            assertThrows(DirectoryUnavailable.class, () -> nowhere.authenticate("camille.durand", "d".repeat(DirectoryClient.MAX_PASSWORD_LENGTH)));
         }
     }
 

@@ -8,6 +8,8 @@ import org.babillard.api.control.Scopes;
 import org.babillard.api.entity.AccessToken;
 import org.babillard.api.entity.ApiApp;
 import org.babillard.api.entity.AuthorizationCode;
+import org.babillard.audit.boundary.AuditLog;
+import org.babillard.audit.entity.AuditAction;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
 
@@ -47,6 +49,9 @@ public class OAuth {
 
     @Inject
     People people;
+
+    @Inject
+    AuditLog audit;
 
     /** Registers an application. */
     public RegisteredApp register(String name, String redirectUris, String scopes, String website) throws OAuthRefused {
@@ -111,6 +116,7 @@ public class OAuth {
         String code = random();
         em.persist(new AuthorizationCode(hash(code), app(clientId).orElseThrow(), employee, redirectUri, info.scopes(),
                 pkceMethod == null ? null : challenge, pkceMethod, now().plus(CODE_LIFETIME)));
+        audit.record(AuditAction.APP_AUTHORIZED, employee.getUsername(), appLabel(info.name()), "scopes: " + info.scopes());
         return code;
     }
 
@@ -164,8 +170,14 @@ public class OAuth {
             return;
         }
         em.createNamedQuery(AccessToken.BY_HASH, AccessToken.class).setParameter("hash", hash(token))
-                .getResultStream().filter(t -> t.getApp().getId().equals(app.getId()))
-                .forEach(t -> t.revoke(now()));
+                .getResultStream().filter(t -> t.getApp().getId().equals(app.getId()) && !t.isRevoked())
+                .forEach(t -> {
+                    t.revoke(now());
+                    if (t.getEmployee() != null) {
+                        audit.record(AuditAction.APP_ACCESS_REVOKED, null, t.getEmployee().getUsername(),
+                                "given up by " + appLabel(app.getName()));
+                    }
+                });
     }
 
     /** The caller a bearer token stands for, if it is valid, not revoked, and its employee still works here. */
@@ -201,8 +213,11 @@ public class OAuth {
     public void disconnect(String username, long tokenId) {
         Employee employee = people.find(username).orElseThrow();
         AccessToken token = em.find(AccessToken.class, tokenId);
-        if (token != null && token.getEmployee() != null && token.getEmployee().getId().equals(employee.getId())) {
+        if (token != null && token.getEmployee() != null && token.getEmployee().getId().equals(employee.getId())
+                && !token.isRevoked()) {
             token.revoke(now());
+            audit.record(AuditAction.APP_ACCESS_REVOKED, employee.getUsername(), appLabel(token.getApp().getName()),
+                    "withdrawn by the employee");
         }
     }
 
@@ -225,6 +240,11 @@ public class OAuth {
             throw new IllegalArgumentException(bot.getUsername() + " is not a bot");
         }
         return issue(em.find(ApiApp.class, bot.getBotAppId()), bot, Scopes.join(checkedScopes(scopes)));
+    }
+
+    /** How the audit log names an application (its name is the application's own choice, shown as text). */
+    private static String appLabel(String name) {
+        return "app \"" + name + "\"";
     }
 
     private IssuedToken issue(ApiApp app, Employee employee, String scopes) {

@@ -32,6 +32,19 @@ public class AuditLog {
         record(action, actor, target, detail, null);
     }
 
+    /** Whether this person logged in from this address since that instant (the login throttle's known addresses). */
+    public boolean loggedInFrom(String username, String address, OffsetDateTime since) {
+        // A name with control characters is nobody's (and PostgreSQL refuses NUL even as a query parameter).
+        if (username == null || username.isBlank() || address == null || address.isBlank()
+                || username.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        return em.createQuery("select count(e) from AuditEvent e where e.actor = :actor and e.action = :action"
+                        + " and e.address = :address and e.at > :since", Long.class)
+                .setParameter("actor", username.trim()).setParameter("action", AuditAction.LOGIN)
+                .setParameter("address", address.trim()).setParameter("since", since).getSingleResult() > 0;
+    }
+
     /**
      * Lines older than {@code beforeId} (null: the newest), optionally of one action and of one person (as actor
      * or target, exact username), newest first.

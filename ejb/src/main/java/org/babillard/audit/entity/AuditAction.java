@@ -36,5 +36,12 @@ public enum AuditAction {
     /** An administrator changed a setting, or a channel's owner its retention (detail: old → new). */
     SETTINGS_CHANGED,
     /** The retention job deleted posts older than their channel's or the company's retention (detail: how many). */
-    RETENTION_DELETED
+    RETENTION_DELETED,
+    /** An employee gave an application access to their account on the consent page (target: the application). */
+    APP_AUTHORIZED,
+    /**
+     * An application's access to an employee's account ended: withdrawn by the employee, or the token given up by
+     * the application itself (detail says which).
+     */
+    APP_ACCESS_REVOKED
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 
 /** One line of the audit log. Every column is written once: nothing in Babillard updates or deletes a line. */
 @Entity
@@ -53,8 +54,23 @@ public class AuditEvent {
         this.address = cut(address, 64);
     }
 
+    /** Control characters (but line feeds and tabs) that a typed name may carry: PostgreSQL refuses NUL in text. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+
+    /** The value as stored: control characters shown as U+FFFD, cut to the column (never inside a character). */
     private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+        if (value == null) {
+            return null;
+        }
+        String clean = CONTROL.matcher(value).replaceAll("\uFFFD");
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "…";
     }
 
     public Long getId() {

@@ -61,6 +61,14 @@ public class DirectoryClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DirectoryClient.class.getName());
 
+    /** The longest login name looked up (the login page says so): no directory has longer ones. */
+    public static final int MAX_NAME_LENGTH = 256;
+    /**
+     * The longest password sent to the directory (the login page says so). Active Directory stops at 256; a longer
+     * one guesses nothing, and an unbounded one would make every login attempt as large as the caller likes.
+     */
+    public static final int MAX_PASSWORD_LENGTH = 512;
+
     private final DirectorySettings settings;
     private final List<Endpoint> endpoints;
     /** The endpoint that answered last: tried first next time. */
@@ -133,8 +141,9 @@ public class DirectoryClient implements AutoCloseable {
      * Checks a person's name and password against the directory.
      *
      * @return the person's account, with profile and roles
-     * @throws InvalidCredentials   for a blank password, an unknown name, a wrong password, or a person the
-     *                              role mapping leaves out
+     * @throws InvalidCredentials   for a blank password, a name or password longer than {@link #MAX_NAME_LENGTH} or
+     *                              {@link #MAX_PASSWORD_LENGTH}, a name with control characters, an unknown name, a
+     *                              wrong password, or a person the role mapping leaves out
      * @throws DirectoryUnavailable when the directory cannot be reached or does not answer in time
      */
     public DirectoryAccount authenticate(String login, String password) throws InvalidCredentials, DirectoryUnavailable {
@@ -142,8 +151,23 @@ public class DirectoryClient implements AutoCloseable {
         if (login == null || login.isBlank() || password == null || password.isBlank()) {
             throw new InvalidCredentials("blank name or password");
         }
+        // The password is sent as typed, byte for byte (UTF-8): never trimmed or normalised, or a password that
+        // differs from the real one by a space or by its Unicode form would open the account.
+        if (login.length() > MAX_NAME_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new InvalidCredentials("name or password too long");
+        }
+        // No directory has a login name with control characters (NUL, line breaks): such a name is nobody's, and a
+        // directory may take the escaped NUL for a malformed filter rather than a value that matches nothing.
         String name = login.strip();
+        if (hasControlCharacters(name)) {
+            throw new InvalidCredentials("control characters in the name");
+        }
         return onAnyServer(endpoint -> authenticateAt(endpoint, name, password));
+    }
+
+    /** Whether the text holds control characters (NUL, line breaks, tabs...). */
+    public static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     /** Something asked of one directory server, which may find the credentials invalid. */

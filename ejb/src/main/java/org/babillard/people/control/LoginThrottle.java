@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Someone who guesses at a colleague's account (say, HR's) from their own computer holds that account only for
  * that computer: its owner, elsewhere, still logs in. Holding the account for everyone takes many more failures
- * from several addresses, and ends by itself when the window has passed.
+ * from several addresses, and ends by itself when the window has passed; even then, addresses the account logged
+ * in from before (the caller checks that, with {@link #allowsFromOwnAddress}) are not held, so that a guess kept up
+ * from many computers cannot keep the owner out of their own.
  *
  * <p>Limits (system properties): {@code babillard.login.max-failures-per-account} (default 5, one account from one
  * address), {@code babillard.login.max-failures-per-account-anywhere} (default 50),
@@ -58,6 +60,15 @@ public class LoginThrottle {
     public boolean allows(String login, String address) {
         return recent(accountKey(login, address)) < perAccount && recent(accountKey(login)) < perAccountAnywhere
                 && recent(addressKey(address)) < perAddress;
+    }
+
+    /**
+     * Whether an attempt for this login may go to the directory from an address its owner logged in from before:
+     * only the account's failures from this address and the address's own failures count there, not the account's
+     * failures from everywhere.
+     */
+    public boolean allowsFromOwnAddress(String login, String address) {
+        return recent(accountKey(login, address)) < perAccount && recent(addressKey(address)) < perAddress;
     }
 
     /** A wrong name or password. */

@@ -71,6 +71,26 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aGuessFromEverywhereDoesNotHoldTheAccountAtItsOwnersAddress() {
+        for (int i = 0; i < 8; i++) {
+            throttle.failed("helene.lefevre", "10.0.1." + i);
+        }
+        assertFalse(throttle.allows("helene.lefevre", "10.0.0.5"), "held everywhere");
+        // Where HR logged in before (the identity store asks the audit log), the hold from everywhere does not apply.
+        assertTrue(throttle.allowsFromOwnAddress("helene.lefevre", "10.0.0.5"));
+        // ...but an address that guessed at the account itself is held there all the same.
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("helene.lefevre", "10.0.0.5");
+        }
+        assertFalse(throttle.allowsFromOwnAddress("helene.lefevre", "10.0.0.5"));
+        // ...and so is an address that guessed at many accounts.
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("user" + i, "10.0.0.9");
+        }
+        assertFalse(throttle.allowsFromOwnAddress("camille.durand", "10.0.0.9"));
+    }
+
+    @Test
     void anAddressIsHeldAfterTooManyWrongPasswordsOverManyAccounts() {
         for (int i = 0; i < 5; i++) {
             throttle.failed("user" + i, "192.0.2.7");

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /**
  * What every answer of Babillard carries, and what every request is checked for, before anything else runs
@@ -35,12 +37,18 @@ import java.util.Locale;
  * <li>a form that expects files but is sent as a plain form (a forged or scripted request) is read as a form
  * without files instead of failing inside the servlet container;</li>
  * <li>a form sent from a page whose state is gone or was never Babillard's (expired, forged) gets 400 and the
- * page saying to open the page again, not a server error.</li>
+ * page saying to open the page again, not a server error;</li>
+ * <li>a plain (not multipart) form larger than {@link #MAX_FORM_BYTES}, or larger than the server takes at all, gets
+ * 413 and a short text in the reader's language before anything reads it (no Babillard form comes near: files are
+ * sent as multipart).</li>
  * </ul>
  */
 public class WebHardening extends HttpFilter {
 
     static final String DEFAULT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /** The largest plain form (application/x-www-form-urlencoded) read: 2 MB. */
+    static final long MAX_FORM_BYTES = 2L * 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -58,9 +66,18 @@ public class WebHardening extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
         }
         endIfTooOld(request);
+        if (plainForm(request) && request.getContentLengthLong() > MAX_FORM_BYTES) {
+            refuseTooLarge(request, response);
+            return;
+        }
         try {
             chain.doFilter(lenientParts(request), new OnePolicy(response));
         } catch (ServletException | RuntimeException e) {
+            if (tooLarge(e) && !response.isCommitted()) {
+                // Larger than the server reads (its max-post-size) and sent without a length: the same answer.
+                refuseTooLarge(request, response);
+                return;
+            }
             if (!staleForm(e) || response.isCommitted()) {
                 throw e;
             }
@@ -85,6 +102,40 @@ public class WebHardening extends HttpFilter {
             }
         }
         return e instanceof ServletException s && s.getRootCause() != null && s.getRootCause() != e && staleForm(s.getRootCause());
+    }
+
+    private static boolean plainForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The servlet container refused to read a request body larger than its limit (Undertow's RequestTooBigException). */
+    private static boolean tooLarge(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t.getClass().getName().endsWith("RequestTooBigException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 413 with one sentence in the reader's language, written here: the error page is a Faces page, which would try
+     * to read the form again.
+     */
+    private static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String text;
+        try {
+            text = ResourceBundle.getBundle("org.babillard.presentation.messages", request.getLocale()).getString("error.tooLarge");
+        } catch (MissingResourceException e) {
+            text = "Too large.";
+        }
+        response.resetBuffer();
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(text);
     }
 
     /** Faces pages (not their resources: scripts, styles and images are cached as the resource handler says). */
