@@ -36,5 +36,7 @@ public enum AuditAction {
     /** An administrator changed a setting, or a channel's owner its retention (detail: old → new). */
     SETTINGS_CHANGED,
     /** The retention job deleted posts older than their channel's or the company's retention (detail: how many). */
-    RETENTION_DELETED
+    RETENTION_DELETED,
+    /** An administrator erased a former employee's personal data (target: their user name until then). */
+    PERSONAL_DATA_ERASED
 }
