@@ -1,6 +1,11 @@
 package org.babillard.personaldata.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -56,7 +62,6 @@ public class Erasure {
             "delete from MailPreference m where m.employeeId = :id",
             "delete from MailToken t where t.owner.id = :id",
             "delete from DigestItem d where d.employee.id = :id",
-            "delete from OutboxMessage o where o.recipient.id = :id",
             "delete from Notification n where n.recipient.id = :id",
             "delete from CalendarToken t where t.employeeId = :id",
             "delete from FeedToken t where t.employeeId = :id",
@@ -87,6 +92,12 @@ public class Erasure {
 
     @Inject
     Event<PostsRewritten> rewritten;
+
+    @Inject
+    Event<PersonalDataErased> erased;
+
+    @Resource
+    SessionContext context;
 
     /** A former employee whose data may be erased, as the console lists them. */
     public record Former(long number, String username, String displayName, Instant leftAt) implements java.io.Serializable {
@@ -168,9 +179,47 @@ public class Erasure {
         audit.record(AuditAction.PERSONAL_DATA_ERASED, adminUsername, login, "now " + FormerEmployee.displayName(id) + "; "
                 + kept.size() + " posts kept, " + notebook + " notebook entries erased, " + renamed + " mentions renamed");
         peopleLeft.fire(new PeopleLeft(Set.of(login)));
+        erased.fire(new PersonalDataErased(id));
         rewritten.fire(new PostsRewritten(List.copyOf(reindex)));
         LOG.info(() -> "Personal data of former employee #" + id + " erased by an administrator");
         return new Erased(id, kept.size(), notebook, renamed);
+    }
+
+    /**
+     * Deletes the mails queued for an erased person, after the erasure committed and in transactions of their own: the
+     * outbox sender holds a message's row while it talks to the mail server, and an erasure must not wait for it or
+     * fail because of it. A few tries, a little apart; what is still there afterwards is logged.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forgetQueuedMail(long employeeId) {
+        Erasure self = context.getBusinessObject(Erasure.class);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                self.deleteQueuedMail(employeeId);
+                return;
+            } catch (RuntimeException busy) {
+                LOG.log(Level.FINE, "Queued mail of former employee #" + employeeId + " not deleted yet", busy);
+                try {
+                    Thread.sleep(2000L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        LOG.warning(() -> "The mails queued for former employee #" + employeeId + " could not be deleted after their erasure");
+    }
+
+    /** Deletes the mails queued for the person, by id (the outbox has no index on the recipient). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deleteQueuedMail(long employeeId) {
+        List<Long> mails = em.createQuery("select o.id from OutboxMessage o where o.recipient.id = :id", Long.class)
+                .setParameter("id", employeeId).getResultList();
+        for (int from = 0; from < mails.size(); from += 500) {
+            em.createQuery("delete from OutboxMessage o where o.id in :ids")
+                    .setParameter("ids", mails.subList(from, Math.min(mails.size(), from + 500))).executeUpdate();
+        }
     }
 
     /** Renames the mentions of the login in every post and earlier version that has one. */
