@@ -1,6 +1,8 @@
 package org.babillard.it;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -9,6 +11,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -74,6 +77,23 @@ public final class Browser {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The whole page at a desktop's width (1280 px) and a phone's (360 px), as {@code <name>-1280.png} and
+     * {@code <name>-360.png}, for people to look at; the window is 1280 px wide again afterwards.
+     */
+    public static void screenshots(WebDriver driver, String name) {
+        for (int width : new int[] {1280, 360}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
+            // Whatever redraws for the new width (charts) does so on the next frames.
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d).executeAsyncScript(
+                    "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });"));
+            screenshot(driver, name + "-" + width);
+        }
+        driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     /** Keeps what the browser showed when a step failed: a screenshot and the page's HTML, under target/screenshots. */

@@ -57,6 +57,16 @@ public abstract class Journey {
         }
     }
 
+    /** Logs in in another browser than the journey's (an administrator beside an employee), past the welcome. */
+    public static void logIn(WebDriver driver, String name, String password) {
+        driver.get(Browser.baseUrl());
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
+                .sendKeys(name);
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+        skipWelcome(driver);
+    }
+
     /**
      * After a successful login in a browser of the journey's own: skips the welcome of a first login if it shows
      * (docs/onboarding.md), so that the journey goes on from the home page whichever journey ran first.

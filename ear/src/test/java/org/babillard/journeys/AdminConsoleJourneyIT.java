@@ -217,29 +217,14 @@ class AdminConsoleJourneyIT extends Journey {
      * would be saved in the administrator's profile and change the language other journeys see.
      */
     private void shots(WebDriver driver, String name) {
-        for (int width : new int[] {1280, 360}) {
-            driver.manage().window().setSize(new Dimension(width, 900));
-            // The whole page in one picture, for people to look at.
-            long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).longValue();
-            driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
-            // Charts redraw for the new width on the next frames.
-            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((JavascriptExecutor) d).executeAsyncScript(
-                    "var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });"));
-            Browser.screenshot(driver, "admin-" + name + "-" + width);
-        }
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        Browser.screenshots(driver, "admin-" + name);
     }
 
     /** The dashboard and the settings in English, in a browser that asks for English, with no policy refusal. */
     private void inEnglish() {
         WebDriver english = Browser.open("en-GB");
         try {
-            english.get(Browser.baseUrl());
-            new WebDriverWait(english, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
-                    .sendKeys("nadia.benali");
-            english.findElement(By.id("login:password")).sendKeys("demo");
-            english.findElement(By.id("login:submit")).click();
-            Journey.skipWelcome(english);
+            Journey.logIn(english, "nadia.benali", "demo");
             new WebDriverWait(english, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label.composer-prompt")));
             english.get(Browser.baseUrl() + "admin/index.xhtml");
             assertEquals("Dashboard", new WebDriverWait(english, Duration.ofSeconds(15))

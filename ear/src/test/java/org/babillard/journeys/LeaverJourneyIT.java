@@ -5,6 +5,7 @@ import org.apache.directory.ldap.client.api.LdapNetworkConnection;
 import org.babillard.it.Browser;
 import org.babillard.it.Deployments;
 import org.babillard.it.Journey;
+import org.babillard.it.TestDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +17,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @RunAsClient
 class LeaverJourneyIT extends Journey {
 
-    private static final String ADMIN_DN = "cn=admin,dc=babillard,dc=example";
-    private static final String ADMIN_PASSWORD = "admin-only-for-this-test-server";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -41,7 +39,7 @@ class LeaverJourneyIT extends Journey {
     void aLeaversOpenSessionEndsAtTheSyncAndTheyCannotLogInAgain() throws Exception {
         String login = "it.leaver." + Long.toString(System.nanoTime(), 36);
         String dn = "uid=" + login + ",ou=people,dc=babillard,dc=example";
-        try (LdapNetworkConnection directory = admin()) {
+        try (LdapNetworkConnection directory = TestDirectory.admin()) {
             directory.add(new DefaultEntry(dn, "objectClass: inetOrgPerson", "uid: " + login, "cn: Léa Partante",
                     "sn: Partante", "displayName: Léa Partante", "userPassword: demo"));
         }
@@ -49,7 +47,7 @@ class LeaverJourneyIT extends Journey {
         logIn(login, "demo");
         waitFor(By.id("composer:text"));
 
-        try (LdapNetworkConnection directory = admin()) {
+        try (LdapNetworkConnection directory = TestDirectory.admin()) {
             directory.delete(dn);
         }
         WebDriver admin = Browser.open("en-GB");
@@ -75,12 +73,5 @@ class LeaverJourneyIT extends Journey {
         Browser.screenshot(browser, "leaver-back-on-login-fr");
         logIn(login, "demo");
         assertEquals("Nom d'utilisateur ou mot de passe incorrect.", waitFor(By.cssSelector("#login\\:messages li")).getText());
-    }
-
-    private static LdapNetworkConnection admin() throws Exception {
-        URI url = URI.create(System.getProperty("babillard.it.ldap.url").split("[\\s,]+")[0]);
-        LdapNetworkConnection c = new LdapNetworkConnection(url.getHost(), url.getPort());
-        c.bind(ADMIN_DN, ADMIN_PASSWORD);
-        return c;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.directory.ldap.client.api.LdapNetworkConnection;
 import org.babillard.it.Browser;
 import org.babillard.it.Deployments;
 import org.babillard.it.Journey;
+import org.babillard.it.TestDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,7 +22,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,8 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(9)
 class OnboardingJourneyIT extends Journey {
 
-    private static final String ADMIN_DN = "cn=admin,dc=babillard,dc=example";
-    private static final String ADMIN_PASSWORD = "admin-only-for-this-test-server";
     private static final String MANAGER = "camille.durand";
 
     @Deployment(testable = false)
@@ -71,7 +69,7 @@ class OnboardingJourneyIT extends Journey {
         new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("main")).getText().contains("Bienvenue aux nouveaux ! " + marker));
         String login = "louise.nouvelle" + marker;
-        try (LdapNetworkConnection directory = admin()) {
+        try (LdapNetworkConnection directory = TestDirectory.admin()) {
             directory.add(new DefaultEntry("uid=" + login + ",ou=people,dc=babillard,dc=example", "objectClass: inetOrgPerson",
                     "uid: " + login, "cn: Louise Nouvelle", "sn: Nouvelle", "displayName: Louise Nouvelle",
                     "title: Stagiaire", "preferredLanguage: fr", "userPassword: demo",
@@ -224,12 +222,5 @@ class OnboardingJourneyIT extends Journey {
     private String focusedPost() {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "var a = document.activeElement; return a && a.matches('article.post') ? a.getAttribute('data-post-id') : null;");
-    }
-
-    private static LdapNetworkConnection admin() throws Exception {
-        URI url = URI.create(System.getProperty("babillard.it.ldap.url").split("[\\s,]+")[0]);
-        LdapNetworkConnection c = new LdapNetworkConnection(url.getHost(), url.getPort());
-        c.bind(ADMIN_DN, ADMIN_PASSWORD);
-        return c;
     }
 }

@@ -43,5 +43,7 @@ public enum AuditAction {
      * An application's access to an employee's account ended: withdrawn by the employee, or the token given up by
      * the application itself (detail says which).
      */
-    APP_ACCESS_REVOKED
+    APP_ACCESS_REVOKED,
+    /** An administrator erased a former employee's personal data (target: their user name until then). */
+    PERSONAL_DATA_ERASED
 }

@@ -66,9 +66,10 @@ public class DirectoryIdentityStore implements IdentityStore {
         }
         try {
             DirectoryAccount account = directory.authenticate(login, password);
-            if (people.find(account.username()).filter(org.babillard.people.entity.Employee::isBot).isPresent()) {
+            if (people.find(account.username()).filter(e -> e.isBot() || e.isErased()).isPresent()) {
                 // A directory entry with a bot's name: the bot is not that person, and nobody logs in as a bot.
-                LOG.warning(() -> "Login as \"" + account.username() + "\" refused: that name is a bot's");
+                // Nor as an erased former employee's neutral name ("former-employee-N"), which is nobody's.
+                LOG.warning(() -> "Login as \"" + account.username() + "\" refused: that name is a bot's or an erased profile's");
                 attempt.record(SignInAttempt.Outcome.INVALID_CREDENTIALS);
                 return CredentialValidationResult.INVALID_RESULT;
             }

@@ -95,8 +95,9 @@ public class DirectorySync {
         Map<String, Employee> known = new HashMap<>();
         Set<String> bots = new HashSet<>();
         for (Employee e : em.createNamedQuery(Employee.ALL, Employee.class).getResultList()) {
-            if (e.isBot()) {
+            if (e.isBot() || e.isErased()) {
                 // A bot is nobody in the directory: the sync neither makes it leave nor takes it for a person.
+                // Nor is a former employee whose personal data was erased: no directory entry ever fills it again.
                 bots.add(e.getUsername());
             } else {
                 known.put(e.getUsername(), e);
@@ -133,7 +134,7 @@ public class DirectorySync {
             }
             if (bots.contains(person.username())) {
                 LOG.warning(() -> "Directory sync: the directory lists \"" + person.username()
-                        + "\", the name of a bot; that person is left out until the bot is renamed or deleted");
+                        + "\", the name of a bot or of an erased former employee; that person is left out");
                 continue;
             }
             Set<String> roles = rolesOf(person, roleHolders, everyoneIsEmployee);

@@ -48,6 +48,7 @@ public class People {
         var now = Clock.systemUTC().instant();
         Optional<Employee> known = find(username);
         if (known.isPresent()) {
+            // An erased former employee's profile refuses it (IllegalStateException): their login is no one's.
             known.get().loggedIn(profile, now);
             return known.get();
         }

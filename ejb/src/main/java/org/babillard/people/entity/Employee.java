@@ -27,12 +27,16 @@ import java.util.TreeSet;
 @NamedQuery(name = Employee.ALL, query = "select e from Employee e")
 @NamedQuery(name = Employee.BOTS, query = "select e from Employee e where e.botSince is not null and e.leftAt is null order by e.displayName, e.username")
 @NamedQuery(name = Employee.FIND_BY_DN, query = "select e from Employee e where lower(e.directoryDn) = :dn")
+@NamedQuery(name = Employee.FORMER,
+        query = "select e from Employee e where e.leftAt is not null and e.botSince is null and e.erasedAt is null order by e.leftAt desc, e.id desc")
 @NamedQuery(name = Employee.REPORTS,
         query = "select e from Employee e where lower(e.managerDn) = :dn and e.leftAt is null order by e.searchText")
 public class Employee {
 
     public static final String FIND_BY_DN = "Employee.findByDn";
     public static final String REPORTS = "Employee.reports";
+    /** People who left, whose personal data is not erased yet, latest departure first. */
+    public static final String FORMER = "Employee.former";
 
     public static final String FIND_BY_USERNAME = "Employee.findByUsername";
     public static final String ALL = "Employee.all";
@@ -44,7 +48,8 @@ public class Employee {
     @SequenceGenerator(name = "employee_seq", sequenceName = "employee_seq", allocationSize = 1)
     private Long id;
 
-    @Column(nullable = false, unique = true, updatable = false)
+    /** The directory's login; replaced by {@link FormerEmployee#username} when the personal data is erased. */
+    @Column(nullable = false, unique = true)
     private String username;
 
     @Column(name = "directory_dn", nullable = false, length = 1024)
@@ -137,6 +142,10 @@ public class Employee {
     @Column(name = "bot_app_id")
     private Long botAppId;
 
+    /** When an administrator erased the person's personal data; null while it is kept. */
+    @Column(name = "erased_at")
+    private OffsetDateTime erasedAt;
+
     @Version
     private long version;
 
@@ -192,6 +201,10 @@ public class Employee {
      * @return whether anything changed
      */
     public final boolean refresh(DirectoryProfile profile) {
+        if (erasedAt != null) {
+            // Nothing of a new directory entry ever fills an erased profile again.
+            throw new IllegalStateException("The personal data of " + username + " was erased");
+        }
         boolean changed = !Objects.equals(directoryDn, profile.dn()) || !Objects.equals(displayName, profile.displayName())
                 || !Objects.equals(mail, profile.mail()) || !Objects.equals(title, profile.title())
                 || !Objects.equals(department, profile.department()) || !Objects.equals(site, profile.site())
@@ -262,10 +275,52 @@ public class Employee {
      * @return whether they had left
      */
     public boolean cameBack() {
+        if (erasedAt != null) {
+            throw new IllegalStateException("The personal data of " + username + " was erased");
+        }
         boolean wasGone = !active;
         active = true;
         leftAt = null;
         return wasGone;
+    }
+
+    /**
+     * Erases the personal data of a person who left: a neutral name and login ({@link FormerEmployee}), a directory
+     * name that no entry has, and nothing else of them (contact details, photo, status, preferences, manager, roles).
+     * The row stays so that their posts keep an author. Irreversible.
+     */
+    public void erase(Instant now) {
+        if (active || leftAt == null || isBot()) {
+            throw new IllegalStateException(username + " has not left the company");
+        }
+        if (erasedAt != null) {
+            return;
+        }
+        username = FormerEmployee.username(id);
+        directoryDn = FormerEmployee.directoryName(id);
+        displayName = FormerEmployee.displayName(id);
+        mail = null;
+        title = null;
+        department = null;
+        site = null;
+        phone = null;
+        managerDn = null;
+        directoryLanguage = null;
+        language = null;
+        theme = null;
+        photoHash = null;
+        roles = "";
+        searchText = null;
+        statusText = null;
+        statusUntil = null;
+        firstLogin = null;
+        lastLogin = null;
+        syncedAt = null;
+        erasedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
     }
 
     /** Whether the sync has given the person their start (or found them there before Babillard's first sync). */

@@ -157,6 +157,31 @@ public final class Markup {
         }
     }
 
+    /**
+     * The text with every mention of {@code login} (any case) written as a mention of {@code replacement}; links and
+     * everything else stay as they are. Used when a former employee's login is erased.
+     */
+    public static String renameMention(String text, String login, String replacement) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (Links.Segment s : Links.segments(text)) {
+            if (s.link()) {
+                out.append(s.text());
+                continue;
+            }
+            Matcher m = MENTION.matcher(s.text());
+            int from = 0;
+            while (m.find()) {
+                String mentioned = trimDots(m.group(1));
+                if (mentioned.equalsIgnoreCase(login)) {
+                    out.append(s.text(), from, m.start(1)).append(replacement);
+                    from = m.start(1) + mentioned.length();
+                }
+            }
+            out.append(s.text(), from, s.text().length());
+        }
+        return out.toString();
+    }
+
     /** "@anne.martin." at the end of a sentence mentions anne.martin. */
     private static String trimDots(String login) {
         String l = login;

@@ -225,6 +225,31 @@ public class Post {
     }
 
     /**
+     * Erases a notebook entry of a former employee whose personal data is erased: deleted, and its text gone too
+     * (the row stays, like every deleted post, because other rows may name it).
+     */
+    public void eraseNotebookEntry(Instant now) {
+        if (audience != Audience.NOTEBOOK) {
+            throw new IllegalStateException("Post " + id + " is not a notebook entry");
+        }
+        delete(now);
+        forgetText();
+    }
+
+    /** Empties the text of a deleted post (an erased former employee's): no one reads it, and now no one can. */
+    public void forgetText() {
+        if (deletedAt == null) {
+            throw new IllegalStateException("Post " + id + " is not deleted");
+        }
+        text = "";
+    }
+
+    /** The same text with an erased former employee's mentions renamed (not an edit: nothing else changes). */
+    public void mentionsRenamed(String renamed) {
+        this.text = Objects.requireNonNull(renamed);
+    }
+
+    /**
      * Hides the post from all but moderators: a hidden reply no longer counts among its thread's replies.
      *
      * @return how the thread's replies count changes: -1 when a visible reply is hidden, else 0

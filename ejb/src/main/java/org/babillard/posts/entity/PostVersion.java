@@ -35,7 +35,8 @@ public class PostVersion {
     @JoinColumn(name = "post_id", nullable = false, updatable = false)
     private Post post;
 
-    @Column(nullable = false, length = 10000, updatable = false)
+    /** Written once, except when an erased former employee's mentions are renamed in it. */
+    @Column(nullable = false, length = 10000)
     private String text;
 
     @Column(name = "written_at", nullable = false, updatable = false)
@@ -49,6 +50,11 @@ public class PostVersion {
         this.post = Objects.requireNonNull(post);
         this.text = Objects.requireNonNull(text);
         this.writtenAt = writtenAt.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The same earlier text with an erased former employee's mentions renamed. */
+    public void mentionsRenamed(String renamed) {
+        this.text = Objects.requireNonNull(renamed);
     }
 
     public String getText() {

@@ -66,6 +66,34 @@ public class SearchIndexing {
         }
     }
 
+    /**
+     * Indexes these posts as the database has them now, a batch at a time (those deleted leave the index), without
+     * telling saved searches: they are not new.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void reindexAll(List<Long> postIds) {
+        try {
+            for (int from = 0; from < postIds.size(); from += BATCH) {
+                List<Long> ids = postIds.subList(from, Math.min(postIds.size(), from + BATCH));
+                Set<Long> withFile = hasFile(ids);
+                Set<Long> live = new HashSet<>();
+                for (IndexedPost p : select(" and p.id in :ids", "ids", ids)) {
+                    index.put(new IndexedPost(p.id(), p.text(), p.author(), p.channel(), p.createdAt(), p.notebook(),
+                            withFile.contains(p.id())));
+                    live.add(p.id());
+                }
+                for (Long id : ids) {
+                    if (!live.contains(id)) {
+                        index.remove(id);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, postIds.size() + " posts could not be indexed again; a rebuild from Administration repairs the index", e);
+        }
+    }
+
     /** Indexes the posts newer than the newest in the index: those whose indexing a stop interrupted. */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -165,10 +193,14 @@ public class SearchIndexing {
      * 1,000,000 posts take hours (docs/benchmarks.md).
      */
     private List<IndexedPost> batchAfter(long after) {
+        return select(" and p.id > :after", "after", after);
+    }
+
+    private List<IndexedPost> select(String condition, String parameter, Object value) {
         return em.createQuery("""
                         select p.id, p.text, a.username, c.slug, p.createdAt, p.audience from Post p join p.author a
-                        left join p.channel c where p.deletedAt is null and p.id > :after order by p.id""", Object[].class)
-                .setParameter("after", after).setMaxResults(BATCH).getResultList().stream()
+                        left join p.channel c where p.deletedAt is null""" + condition + " order by p.id", Object[].class)
+                .setParameter(parameter, value).setMaxResults(BATCH).getResultList().stream()
                 .map(r -> new IndexedPost((Long) r[0], (String) r[1], (String) r[2], (String) r[3], ((java.time.OffsetDateTime) r[4]).toInstant(),
                         r[5] == Post.Audience.NOTEBOOK, false))
                 .toList();

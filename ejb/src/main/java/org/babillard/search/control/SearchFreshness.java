@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.babillard.posts.boundary.PostChanged;
 import org.babillard.posts.boundary.PostPublished;
+import org.babillard.posts.boundary.PostsRewritten;
 import org.babillard.search.boundary.SearchIndexing;
 
 /**
@@ -24,5 +25,9 @@ public class SearchFreshness {
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged event) {
         indexing.reindex(event.postId(), false);
+    }
+
+    void rewritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostsRewritten event) {
+        indexing.reindexAll(event.postIds());
     }
 }

@@ -47,4 +47,14 @@ class MarkupTest {
         assertNull(Markup.tag("#"));
         assertNull(Markup.tag("not a tag"));
     }
+
+    @Test
+    void anErasedLoginIsRenamedInMentionsOnlyNeverInLinksAddressesOrLongerLogins() {
+        String text = "Merci @Anne.Martin. et @anne.martin2, anne.martin@x.org, https://x.org/@anne.martin (@anne.martin)";
+        assertEquals("Merci @former-employee-7. et @anne.martin2, anne.martin@x.org, https://x.org/@anne.martin (@former-employee-7)",
+                Markup.renameMention(text, "anne.martin", "former-employee-7"));
+        assertEquals(Set.of("former-employee-7", "anne.martin2"),
+                Markup.mentions(Markup.renameMention(text, "anne.martin", "former-employee-7")));
+        assertEquals("nothing to rename", Markup.renameMention("nothing to rename", "anne.martin", "former-employee-7"));
+    }
 }

@@ -45,6 +45,9 @@ public class PostActions implements Serializable {
     transient Messages messages;
 
     @Inject
+    transient org.babillard.presentation.people.PersonNames names;
+
+    @Inject
     transient org.babillard.channels.boundary.Channels channels;
 
     private final Map<Long, PostView> fresh = new HashMap<>();
@@ -363,7 +366,7 @@ public class PostActions implements Serializable {
         if (slot.count() == 0) {
             return messages.text("postActions.reactWith", messages.text("reaction." + slot.emoji()));
         }
-        String names = String.join(", ", slot.names());
+        String names = String.join(", ", slot.names().stream().map(this.names::of).toList());
         int others = slot.count() - slot.names().size();
         return others > 0 ? messages.text("postActions.reactedByMore", names, others) : names;
     }

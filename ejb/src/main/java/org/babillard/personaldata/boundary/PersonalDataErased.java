@@ -1,0 +1,5 @@
+package org.babillard.personaldata.boundary;
+
+/** Fired when a former employee's personal data was erased; observers run after the commit. */
+public record PersonalDataErased(long employeeId) {
+}
