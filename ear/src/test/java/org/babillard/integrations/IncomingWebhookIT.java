@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -92,6 +93,28 @@ class IncomingWebhookIT {
         assertEquals("400", tooLong[0]);
         assertTrue(tooLong[1].contains("limit is 500"), tooLong[1]);
         assertEquals("415", curl(hook, "text/plain", "order shipped")[0]);
+
+        // Bad input (docs/security.md): the limit counted in code points (500 emoji pass, 501 do not), NUL, half a
+        // surrogate pair, other control characters, bytes that are no UTF-8, a number for the text, a huge body: each
+        // a 4xx saying why, and none of them in the channel.
+        assertEquals(200, hook(hook, "{\"text\":\"" + "😀".repeat(500) + "\"}").statusCode());
+        String refused = "refused-" + suffix;
+        HttpResponse<String> overInEmoji = hook(hook, "{\"text\":\"" + refused + "😀".repeat(501 - refused.length()) + "\"}");
+        assertEquals(400, overInEmoji.statusCode());
+        assertTrue(overInEmoji.body().contains("501 characters long; the limit is 500"), overInEmoji.body());
+        for (String bad : List.of("\\u0000", "\\ud800", "\\udc00 ", "\\u0007", "\\u001b[1m")) {
+            HttpResponse<String> control = hook(hook, "{\"text\":\"" + refused + " " + bad + "\"}");
+            assertEquals(400, control.statusCode(), bad);
+            assertTrue(control.body().contains("control characters"), control.body());
+        }
+        byte[] notUtf8 = ("{\"text\":\"" + refused + " \u00ff\"}").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> latin1 = admin.send(HttpRequest.newBuilder(URI.create(hook)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(notUtf8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, latin1.statusCode());
+        assertTrue(latin1.body().contains("not valid UTF-8"), latin1.body());
+        assertEquals(400, hook(hook, "{\"text\": 42}").statusCode());
+        assertEquals(413, hook(hook, "{\"text\":\"" + refused + "x".repeat(100_000) + "\"}").statusCode());
+        assertFalse(page(admin, "channel.xhtml?c=" + slug).contains(refused), "nothing refused reached the channel");
 
         Matcher incoming = Pattern.compile("<form id=\"([^\"]*:incoming)\"").matcher(integrations);
         assertTrue(incoming.find(), "the incoming webhook's form");
@@ -274,6 +297,11 @@ class IncomingWebhookIT {
     }
 
     /** POSTs with the real curl; @return the status code and the body. */
+    private HttpResponse<String> hook(String url, String json) throws IOException, InterruptedException {
+        return admin.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String[] curl(String url, String type, String json) throws Exception {
         Process curl = new ProcessBuilder(CURL.toString(), "-sS", "-X", "POST", "-H", "Content-Type: " + type,
                 "--data-binary", json, "-w", "\n%{http_code}", url).redirectErrorStream(true).start();

@@ -24,7 +24,11 @@ public final class ChannelNames {
         if (n.isEmpty() || slug(n).isEmpty()) {
             throw new Refused(Refused.Reason.INVALID, "channel.nameMissing");
         }
-        if (n.codePointCount(0, n.length()) > NAME_LIMIT || PostText.check(n, NAME_LIMIT).isPresent()) {
+        if (PostText.check(n, Integer.MAX_VALUE).isPresent()) {
+            // Control characters (a name is one line: tabs and line breaks became spaces above).
+            throw new Refused(Refused.Reason.INVALID, "channel.nameControlCharacters");
+        }
+        if (n.codePointCount(0, n.length()) > NAME_LIMIT) {
             throw new Refused(Refused.Reason.INVALID, "channel.nameTooLong");
         }
         return n;
@@ -43,8 +47,10 @@ public final class ChannelNames {
             return null;
         }
         String d = PostText.normalize(raw);
-        if (PostText.check(d, DESCRIPTION_LIMIT).isPresent()) {
-            throw new Refused(Refused.Reason.INVALID, "channel.descriptionTooLong");
+        var problem = PostText.check(d, DESCRIPTION_LIMIT);
+        if (problem.isPresent()) {
+            throw new Refused(Refused.Reason.INVALID, problem.get().problem() == PostText.Problem.CONTROL_CHARACTERS
+                    ? "channel.descriptionControlCharacters" : "channel.descriptionTooLong");
         }
         return d;
     }

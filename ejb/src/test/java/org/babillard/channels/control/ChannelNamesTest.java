@@ -37,6 +37,16 @@ class ChannelNamesTest {
     }
 
     @Test
+    void controlCharactersAreSaidToBeControlCharactersNotALength() {
+        assertEquals("channel.nameControlCharacters",
+                assertThrows(Refused.class, () -> ChannelNames.name("Caf\u0001é")).detail());
+        assertEquals("channel.nameControlCharacters",
+                assertThrows(Refused.class, () -> ChannelNames.name("Café\u0000")).detail());
+        assertEquals("channel.descriptionControlCharacters",
+                assertThrows(Refused.class, () -> ChannelNames.description("About \u001b[31m")).detail());
+    }
+
+    @Test
     void aSuffixedAddressKeepsTheNameStaysShortAndDiffers() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 50; i++) {

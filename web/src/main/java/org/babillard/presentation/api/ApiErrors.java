@@ -3,11 +3,15 @@ package org.babillard.presentation.api;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.babillard.presentation.security.BadInput;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,10 +24,17 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof ApiError error) {
-            return error.getResponse();
+            return error.localized() ? json(error.getResponse().getStatus(), error.message(language())) : error.getResponse();
+        }
+        if (tooLarge(failure)) {
+            // The server stopped reading a body longer than its max-post-size (an upload): the sender's doing.
+            return json(413, BadInput.text(language(), "badInput.tooLarge"));
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -42,6 +53,26 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.WARNING, "API call failed", failure);
         return json(500, "Internal error");
+    }
+
+    /** Whether the server refused to read on because the body is longer than it takes (Undertow's max-post-size). */
+    static boolean tooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("RequestTooBigException") || name.equals("FileTooLargeException")
+                    || String.valueOf(t.getMessage()).contains("UT000020")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Locale language() {
+        try {
+            return BadInput.locale(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        } catch (RuntimeException outsideARequest) {
+            return Locale.ENGLISH;
+        }
     }
 
     private static Response json(int status, String message) {

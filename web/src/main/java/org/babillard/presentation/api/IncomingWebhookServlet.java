@@ -15,6 +15,7 @@ import org.babillard.integrations.boundary.Webhooks;
 import org.babillard.integrations.control.Secrets;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.PostRejected;
+import org.babillard.presentation.security.BadInput;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -80,6 +81,10 @@ public class IncomingWebhookServlet extends HttpServlet {
         }
         if (body.length > MAX_BODY) {
             error(response, 413, "The body is larger than " + MAX_BODY + " bytes");
+            return;
+        }
+        if (BadInput.utf8(body) == null) {
+            error(response, 400, "The body is not valid UTF-8");
             return;
         }
         String text;

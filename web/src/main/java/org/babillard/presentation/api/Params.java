@@ -2,12 +2,14 @@ package org.babillard.presentation.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.babillard.presentation.security.BadInput;
 
 import java.io.StringReader;
 import java.net.URLDecoder;
@@ -36,23 +38,38 @@ final class Params {
         }
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/json")) {
-            try {
-                JsonValue json = Json.createReader(new StringReader(body)).readValue();
-                if (json instanceof JsonObject object) {
-                    p.flatten("", object);
-                }
-            } catch (JsonParsingException e) {
-                throw new ApiError(400, "The request body is not valid JSON");
+            JsonValue json;
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                json = reader.readValue();
+            } catch (JsonException | IllegalStateException e) {
+                // Malformed, cut short, or more than one value (Parsson's JsonException, not only its parsing one).
+                throw ApiError.localized(400, "badInput.json");
             }
+            if (!(json instanceof JsonObject object)) {
+                // An array, a string or a number where Mastodon's parameters are an object's fields.
+                throw ApiError.localized(422, "badInput.jsonObject");
+            }
+            p.flatten("", object);
         } else {
             for (String pair : body.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                p.values.computeIfAbsent(key, x -> new ArrayList<>()).add(value);
+                try {
+                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    p.values.computeIfAbsent(key, x -> new ArrayList<>()).add(value);
+                } catch (IllegalArgumentException e) {
+                    throw ApiError.localized(400, "badInput.encoding");
+                }
+            }
+        }
+        // A NUL or half a surrogate pair (JSON escapes can carry both) would reach the database: refused, as the query
+        // string's are (WebHardening). Other control characters are each text's own rule (a status refuses them).
+        for (Map.Entry<String, List<String>> e : p.values.entrySet()) {
+            if (BadInput.unstorable(e.getKey()) || e.getValue().stream().anyMatch(BadInput::unstorable)) {
+                throw ApiError.localized(422, "badInput.control");
             }
         }
         return p;
@@ -110,7 +127,7 @@ final class Params {
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw ApiError.unprocessable(name + " is not a number");
+            throw ApiError.localized(422, "badInput.number", name);
         }
     }
 }

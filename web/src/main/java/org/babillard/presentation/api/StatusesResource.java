@@ -70,18 +70,17 @@ public class StatusesResource {
                 post = attachments.publishWithUploads(me, draft, media);
             } else if (!options.isEmpty()) {
                 Long expiresIn = p.number("poll[expires_in]");
-                Instant deadline = Clock.systemUTC().instant().plusSeconds(expiresIn == null ? 86400 : expiresIn);
+                // Kept within a second past the longest a poll may run, so that no number overflows the clock: the
+                // poll's own rule then refuses it with its message (422).
+                long seconds = expiresIn == null ? 86400 : Math.max(-1, Math.min(expiresIn, Polls.LONGEST.toSeconds() + 1));
+                Instant deadline = Clock.systemUTC().instant().plusSeconds(seconds);
                 post = polls.publish(me, draft, options, deadline, false);
             } else {
                 post = posts.publish(me, draft);
             }
             return render.status(me, timeline.entry(me, post.getId())).toString();
         } catch (PostRejected e) {
-            throw ApiError.unprocessable(switch (e.problem()) {
-                case EMPTY -> "Text can't be blank";
-                case TOO_LONG -> "Text character limit of " + e.limit() + " exceeded";
-                case CONTROL_CHARACTERS -> "Text holds control characters";
-            });
+            throw rejected(e);
         } catch (Refused e) {
             throw refused(e);
         }
@@ -140,8 +139,7 @@ public class StatusesResource {
             posts.edit(me, id, before.version(), p.get("status"));
             return render.status(me, entry(me, id)).toString();
         } catch (PostRejected e) {
-            throw ApiError.unprocessable(e.problem() == org.babillard.posts.control.PostText.Problem.TOO_LONG
-                    ? "Text character limit of " + e.limit() + " exceeded" : "Text can't be blank");
+            throw rejected(e);
         } catch (Refused e) {
             throw refused(e);
         }
@@ -330,6 +328,15 @@ public class StatusesResource {
      * Mastodon's visibilities: public and unlisted are the company; direct is the people mentioned, or, naming
      * nobody, the author alone (their notebook). Babillard has no followers-only posts: "private" is refused.
      */
+    /** Mastodon's 422 for a text that breaks the rule (docs/security.md, "Bad input"), in the caller's language. */
+    private static ApiError rejected(PostRejected e) {
+        return switch (e.problem()) {
+            case EMPTY -> ApiError.localized(422, "badInput.status.empty");
+            case TOO_LONG -> ApiError.localized(422, "badInput.status.tooLong", String.valueOf(e.limit()));
+            case CONTROL_CHARACTERS -> ApiError.localized(422, "badInput.status.control");
+        };
+    }
+
     static Post.Audience audience(String visibility, String text) {
         if (visibility == null || visibility.isBlank() || visibility.equals("public") || visibility.equals("unlisted")) {
             return null;

@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.babillard.api.boundary.OAuthRefused;
+import org.babillard.presentation.security.BadInput;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,7 +22,11 @@ final class OAuthRequest {
     private OAuthRequest() {
     }
 
-    static OAuthRequest of(HttpServletRequest request) throws IOException {
+    /**
+     * @throws OAuthRefused invalid_request for a form the server could not read (too large, too many fields) or a
+     *                      value holding a NUL or half a character (docs/security.md, "Bad input")
+     */
+    static OAuthRequest of(HttpServletRequest request) throws IOException, OAuthRefused {
         OAuthRequest p = new OAuthRequest();
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/json")) {
@@ -34,9 +39,28 @@ final class OAuthRequest {
                 // Not JSON: every parameter is missing, and the answer says which one first.
             }
         } else {
-            request.getParameterMap().forEach((k, v) -> p.values.put(k, v.length == 0 ? null : v[0]));
+            try {
+                request.getParameterMap().forEach((k, v) -> p.values.put(k, v.length == 0 ? null : v[0]));
+            } catch (RuntimeException e) {
+                throw new OAuthRefused("invalid_request", "The form could not be read (too large, or too many fields)");
+            }
+        }
+        for (Map.Entry<String, String> e : p.values.entrySet()) {
+            if (BadInput.unstorable(e.getKey()) || BadInput.unstorable(e.getValue())) {
+                throw new OAuthRefused("invalid_request", e.getKey() + " holds a NUL or half a character");
+            }
         }
         return p;
+    }
+
+    /** The call's parameters, or null when they are refused: then the refusal has been answered. */
+    static OAuthRequest readOrRefuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return of(request);
+        } catch (OAuthRefused e) {
+            refuse(response, e);
+            return null;
+        }
     }
 
     String get(String name) {

@@ -21,7 +21,10 @@ public class RevokeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OAuthRequest p = OAuthRequest.of(request);
+        OAuthRequest p = OAuthRequest.readOrRefuse(request, response);
+        if (p == null) {
+            return;
+        }
         String[] basic = TokenServlet.basic(request.getHeader("Authorization"));
         try {
             oauth.revoke(basic != null ? basic[0] : p.get("client_id"), basic != null ? basic[1] : p.get("client_secret"),

@@ -28,7 +28,10 @@ public class TokenServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OAuthRequest p = OAuthRequest.of(request);
+        OAuthRequest p = OAuthRequest.readOrRefuse(request, response);
+        if (p == null) {
+            return;
+        }
         String[] basic = basic(request.getHeader("Authorization"));
         String clientId = basic != null ? basic[0] : p.get("client_id");
         String secret = basic != null ? basic[1] : p.get("client_secret");
@@ -59,8 +62,10 @@ public class TokenServlet extends HttpServlet {
             if (colon < 0) {
                 return null;
             }
-            return new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+            String[] client = {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+            // A NUL would reach the database's look-up: such a client is no client.
+            return org.babillard.presentation.security.BadInput.unstorable(client[0] + client[1]) ? null : client;
         } catch (IllegalArgumentException e) {
             return null;
         }

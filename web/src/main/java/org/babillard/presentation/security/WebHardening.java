@@ -2,7 +2,9 @@ package org.babillard.presentation.security;
 
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import org.primefaces.csp.CspException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,12 +16,16 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.Part;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Map;
 
 /**
  * What every answer of Babillard carries, and what every request is checked for, before anything else runs
@@ -41,6 +47,9 @@ import java.util.ResourceBundle;
  * <li>a plain (not multipart) form larger than {@link #MAX_FORM_BYTES}, or larger than the server takes at all, gets
  * 413 and a short text in the reader's language before anything reads it (no Babillard form comes near: files are
  * sent as multipart).</li>
+ * <li>bad input ({@link BadInput}): a path, a query string or a page's form that is no valid UTF-8, has too many fields
+ * or holds a NUL gets 400, a form larger than the server takes 413, with the error page (pages) or
+ * {@code {"error": "..."}} (anything else), in the caller's language, before any of Babillard's code reads it.</li>
  * </ul>
  */
 public class WebHardening extends HttpFilter {
@@ -68,6 +77,11 @@ public class WebHardening extends HttpFilter {
         endIfTooOld(request);
         if (plainForm(request) && request.getContentLengthLong() > MAX_FORM_BYTES) {
             refuseTooLarge(request, response);
+            return;
+        }
+        Refusal refusal = refusal(request);
+        if (refusal != null) {
+            refuse(request, response, refusal);
             return;
         }
         try {
@@ -138,6 +152,165 @@ public class WebHardening extends HttpFilter {
         response.getWriter().write(text);
     }
 
+    /** Why a request is refused before anything reads it: its status and the key of the text that says why. */
+    record Refusal(int status, String key, boolean formUnreadable) {
+        Refusal(int status, String key) {
+            this(status, key, false);
+        }
+    }
+
+    /**
+     * The query string of any request, and the form of a page's post (the API and the other programs' doors read
+     * their bodies themselves: reading the form here would consume them).
+     */
+    static Refusal refusal(HttpServletRequest request) throws java.io.UnsupportedEncodingException {
+        // The path too: an API path's id (an account's username) is looked up in the database as it is.
+        String path = BadInput.decodePath(request.getRequestURI());
+        if (path == null) {
+            return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.encoding");
+        }
+        if (BadInput.unstorable(path)) {
+            return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.control");
+        }
+        var query = BadInput.decodeForm(request.getQueryString());
+        if (query.isEmpty()) {
+            return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.encoding");
+        }
+        if (query.get().size() > BadInput.MOST_FIELDS) {
+            return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.tooManyFields");
+        }
+        if (query.get().stream().anyMatch(f -> BadInput.unstorable(f.name()) || BadInput.unstorable(f.value()))) {
+            return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.control");
+        }
+        if (!isPage(request) || !"POST".equals(request.getMethod())) {
+            return null;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") && request.getContentLengthLong() > BadInput.maxPostBytes()) {
+            // Answered before reading: a client that waits for "100 Continue" never sends the body at all.
+            return new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "badInput.tooLarge", true);
+        }
+        try {
+            if (request.getCharacterEncoding() == null) {
+                request.setCharacterEncoding("UTF-8");
+            }
+            if (BadInput.unstorable(request.getParameterMap())) {
+                return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.control");
+            }
+        } catch (RuntimeException e) {
+            // The server could not read the form: larger than it takes, too many fields, or no form at all.
+            return formFailure(e);
+        }
+        return null;
+    }
+
+    private static Refusal formFailure(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String message = String.valueOf(t.getMessage());
+            if (name.equals("RequestTooBigException") || name.equals("FileTooLargeException") || message.contains("UT000020")) {
+                return new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "badInput.tooLarge", true);
+            }
+            if (name.equals("ParameterLimitException") || message.contains("UT000047")) {
+                return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.tooManyFields", true);
+            }
+        }
+        return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.form", true);
+    }
+
+    /**
+     * A page's request gets the error page saying why (Faces renders it as a plain view: the refused form is never
+     * read again); anything else gets Mastodon's {@code {"error": "..."}}.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+            throws IOException, ServletException {
+        response.setStatus(refusal.status());
+        Locale language = BadInput.locale(request.getHeader("Accept-Language"));
+        if (isPage(request) && refusal.formUnreadable()) {
+            // The server could not read the form: anything drawing a page (Faces, the beans it calls) would try again
+            // and fail, so the answer is a plain page of its own, under the default policy (no script, no style).
+            response.setContentType("text/html");
+            response.setCharacterEncoding("UTF-8");
+            String page = "<!DOCTYPE html><html lang=\"" + language.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>Babillard</title>"
+                    + "</head><body><main><h1>" + html(BadInput.text(language, "error.title")) + "</h1><p id=\"error-reason\">"
+                    + html(BadInput.text(language, refusal.key())) + "</p><p><a href=\"" + request.getContextPath() + "/\">"
+                    + html(BadInput.text(language, "error.back")) + "</a></p></main></body></html>";
+            response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (isPage(request)) {
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, refusal.status());
+            request.setAttribute(BAD_INPUT, refusal.key());
+            request.getRequestDispatcher("/error.xhtml").forward(new RefusedRequest(request), new OnePolicy(response));
+            return;
+        }
+        String text = BadInput.text(language, refusal.key());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(Json.createObjectBuilder().add("error", text).build().toString()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The request attribute naming the text of {@code error.xhtml} that says what was wrong with the input. */
+    static final String BAD_INPUT = "babillard.badInput";
+
+    /** A refused request as the error page sees it: a plain view, with no parameter, form or body left to read. */
+    private static final class RefusedRequest extends NoParts {
+        RefusedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getQueryString() {
+            return null;
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+    }
+
     /** Faces pages (not their resources: scripts, styles and images are cached as the resource handler says). */
     private static boolean isPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -180,7 +353,7 @@ public class WebHardening extends HttpFilter {
     }
 
     /** A request that is not multipart has no parts (the container would throw instead). */
-    private static final class NoParts extends HttpServletRequestWrapper {
+    private static class NoParts extends HttpServletRequestWrapper {
         NoParts(HttpServletRequest request) {
             super(request);
         }
