@@ -197,6 +197,9 @@ class ErasureIT {
         assertEquals(0L, count("select count(m) from Membership m where m.employee.id = :id", id));
         assertTrue(feeds.owner(feedToken).isEmpty(), "their feed address opens nothing");
         assertFalse(following.follows(colleague, neutral));
+        var colleagueAccount = accounts.views(List.of(colleague)).get(colleague);
+        assertEquals(0, colleagueAccount.followers(), "the colleague's account no longer counts them among its followers");
+        assertEquals(0, colleagueAccount.following(), "nor among the people it follows");
 
         // Search: their name finds nobody; their words still find the post, under the neutral name.
         assertTrue(search.people("Zébulon Partant" + run, 10).isEmpty());

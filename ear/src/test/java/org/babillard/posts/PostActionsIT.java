@@ -164,6 +164,12 @@ class PostActionsIT {
         assertEquals(2, follows.followers());
         assertEquals(1, follows.following());
         assertEquals(1, accounts.views(List.of(author, member)).get(member).following());
+        following.follow(member, author);
+        assertEquals(2, accounts.views(List.of(author)).get(author).followers(), "following again counts once");
+        following.unfollow(outsider, author);
+        following.unfollow(outsider, author);
+        assertEquals(1, accounts.views(List.of(author)).get(author).followers(), "unfollowing twice counts once");
+        assertEquals(0, accounts.views(List.of(outsider)).get(outsider).following());
     }
 
     // --- the authorization matrix ---

@@ -622,13 +622,18 @@ public final class Generate {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The counters the migrations computed on empty tables (V22_1: posts on each profile), for the data written. */
+    /**
+     * The counters the migrations computed on empty tables (V22_1: posts on each profile; V22_2: followers and
+     * followed), for the data written.
+     */
     void countProfilePosts(Connection c) throws SQLException {
         String shown = " FROM post p WHERE p.author_id = employee.id AND p.channel_id IS NULL AND p.deleted_at IS NULL"
                 + " AND p.hidden_at IS NULL AND p.audience = 'COMPANY' AND p.readable_with IS NULL";
         try (Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE employee SET public_posts = (SELECT COUNT(*)" + shown + "), last_public_post_at = "
                     + "(SELECT MAX(p.created_at)" + shown + ")");
+            s.executeUpdate("UPDATE employee SET followers_count = (SELECT COUNT(*) FROM follow f WHERE f.followed_id = employee.id),"
+                    + " following_count = (SELECT COUNT(*) FROM follow f WHERE f.follower_id = employee.id)");
         }
     }
 

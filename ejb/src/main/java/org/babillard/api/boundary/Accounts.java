@@ -42,17 +42,20 @@ public class Accounts {
             return views;
         }
         List<Long> ids = employees.stream().map(Employee::getId).toList();
-        Map<Long, Long> followers = counts("select count(f) from Follow f where f.followed.id = :id", ids);
-        Map<Long, Long> following = counts("select count(f) from Follow f where f.follower.id = :id", ids);
+        Map<Long, Long> followers = new HashMap<>();
+        Map<Long, Long> following = new HashMap<>();
         Map<Long, Long> statuses = new HashMap<>();
         Map<Long, Instant> last = new HashMap<>();
-        // Kept by Posts as posts come and go (V22_1): counting them here read every post of the page's authors.
-        for (Object[] row : em.createQuery("select e.id, e.publicPosts, e.lastPublicPostAt from Employee e where e.id in :ids",
-                Object[].class).setParameter("ids", ids).getResultList()) {
+        // Kept by Posts and Following as posts and follows come and go (V22_1, V22_2): counting them here read every
+        // post and every follow of the page's authors.
+        for (Object[] row : em.createQuery("select e.id, e.publicPosts, e.lastPublicPostAt, e.followersCount, e.followingCount"
+                + " from Employee e where e.id in :ids", Object[].class).setParameter("ids", ids).getResultList()) {
             statuses.put((Long) row[0], ((Number) row[1]).longValue());
             if (row[2] != null) {
                 last.put((Long) row[0], ((OffsetDateTime) row[2]).toInstant());
             }
+            followers.put((Long) row[0], ((Number) row[3]).longValue());
+            following.put((Long) row[0], ((Number) row[4]).longValue());
         }
         Map<String, Employee> byName = new HashMap<>();
         employees.forEach(e -> byName.put(e.getUsername(), e));
@@ -97,17 +100,5 @@ public class Accounts {
                 and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY and p.readableWith is null""", Long.class)
                 .getSingleResult();
         return new long[] {users, posts};
-    }
-
-    /**
-     * One count per person, each a range of the follow table's indexes: with {@code id in (the page's authors) group by},
-     * H2 read all 400,000 follows of the benchmark for every page (half the API's home timeline time, docs/benchmarks.md).
-     */
-    private Map<Long, Long> counts(String jpql, List<Long> ids) {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Long id : ids) {
-            counts.put(id, em.createQuery(jpql, Long.class).setParameter("id", id).getSingleResult());
-        }
-        return counts;
     }
 }

@@ -55,6 +55,7 @@ public class Following {
         }
         if (follow(follower, followed).isEmpty()) {
             em.persist(new Follow(follower, followed, Clock.systemUTC().instant()));
+            count(follower, followed, 1);
             // Only the first time: following, unfollowing and following again must not ring the bell each time.
             long told = em.createNamedQuery(Notification.EARLIER, Long.class).setParameter("recipient", followed.getId())
                     .setParameter("actor", follower.getId()).setParameter("kind", Notification.Kind.FOLLOW)
@@ -71,12 +72,29 @@ public class Following {
             return false;
         }
         em.persist(new Follow(follower, followed, Clock.systemUTC().instant()));
+        count(follower, followed, 1);
         return true;
     }
 
     public void unfollow(String followerUsername, String followedUsername) {
         Employee follower = actor(followerUsername);
-        people.find(followedUsername).flatMap(followed -> follow(follower, followed)).ifPresent(em::remove);
+        people.find(followedUsername).flatMap(followed -> follow(follower, followed)).ifPresent(f -> {
+            em.remove(f);
+            count(follower, f.getFollowed(), -1);
+        });
+    }
+
+    /**
+     * Keeps the two people's counts (employee.followers_count, following_count, V22_2) with SQL increments in the
+     * follow's own transaction: the Mastodon API shows them with every account, counting them per request was slow.
+     */
+    private void count(Employee follower, Employee followed, int delta) {
+        String change = delta > 0 ? " + 1" : " - 1";
+        String positive = delta > 0 ? "" : " AND %s > 0";
+        em.createNativeQuery("UPDATE employee SET following_count = following_count" + change + " WHERE id = ?"
+                + positive.formatted("following_count")).setParameter(1, follower.getId()).executeUpdate();
+        em.createNativeQuery("UPDATE employee SET followers_count = followers_count" + change + " WHERE id = ?"
+                + positive.formatted("followers_count")).setParameter(1, followed.getId()).executeUpdate();
     }
 
     public boolean follows(String followerUsername, String followedUsername) {

@@ -99,6 +99,13 @@ public class Employee {
     @Column(name = "last_public_post_at", insertable = false, updatable = false)
     private OffsetDateTime lastPublicPostAt;
 
+    /** How many people follow this person, and how many they follow: kept by Following with SQL increments (V22_2). */
+    @Column(name = "followers_count", insertable = false, updatable = false)
+    private long followersCount;
+
+    @Column(name = "following_count", insertable = false, updatable = false)
+    private long followingCount;
+
     /** The roles as of the last login or sync, sorted and comma-separated; null before either. */
     private String roles;
 

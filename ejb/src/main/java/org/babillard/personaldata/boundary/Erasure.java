@@ -165,6 +165,13 @@ public class Erasure {
         Set<Long> reindex = new LinkedHashSet<>();
         int renamed = renameMentions(login, FormerEmployee.username(id), reindex);
         int notebook = eraseNotebook(id, now, reindex);
+        // The colleagues' follow counts (V22_2) lose this person before the follows go.
+        em.createNativeQuery("UPDATE employee SET followers_count = followers_count - 1 WHERE followers_count > 0"
+                + " AND id IN (SELECT f.followed_id FROM follow f WHERE f.follower_id = ?)").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE employee SET following_count = following_count - 1 WHERE following_count > 0"
+                + " AND id IN (SELECT f.follower_id FROM follow f WHERE f.followed_id = ?)").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE employee SET followers_count = 0, following_count = 0 WHERE id = ?").setParameter(1, id)
+                .executeUpdate();
         for (String jpql : DELETED) {
             em.createQuery(jpql).setParameter("id", id).executeUpdate();
         }
