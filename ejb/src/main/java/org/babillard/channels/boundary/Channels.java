@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class Channels {
 
+    /** Unread threads are counted up to this many per channel; pages show "99+" from there. */
+    public static final int UNREAD_COUNTED = 100;
+
 
     @PersistenceContext
     EntityManager em;
@@ -516,10 +519,24 @@ public class Channels {
                 members, membership.isPresent() ? unread : 0);
     }
 
+    /**
+     * Unread threads per channel, each counted up to {@link #UNREAD_COUNTED} (pages show "99+" beyond): a person who
+     * never opened a busy channel made every page count all its posts (at 1,000,000 posts, most of the load test's
+     * requests waited on these counts, docs/reliability.md). One index range of at most that many posts per channel.
+     */
     private Map<Long, Long> unread(Employee reader) {
         Map<Long, Long> unread = new HashMap<>();
-        em.createNamedQuery(Membership.UNREAD, Object[].class).setParameter("employee", reader.getId())
-                .getResultList().forEach(r -> unread.put((Long) r[0], (Long) r[1]));
+        List<Object[]> memberships = em.createQuery("select m.channel.id, m.lastReadPost from Membership m"
+                + " where m.employee.id = :employee", Object[].class).setParameter("employee", reader.getId()).getResultList();
+        for (Object[] m : memberships) {
+            long count = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT p.id FROM post p WHERE p.channel_id = ?"
+                            + " AND p.id > ? AND p.author_id <> ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL"
+                            + " AND p.reply_to_id IS NULL ORDER BY p.id LIMIT " + UNREAD_COUNTED + ") u")
+                    .setParameter(1, m[0]).setParameter(2, m[1]).setParameter(3, reader.getId()).getSingleResult()).longValue();
+            if (count > 0) {
+                unread.put((Long) m[0], count);
+            }
+        }
         return unread;
     }
 

@@ -34,11 +34,6 @@ import java.util.Objects;
 @NamedQuery(name = Membership.TEAMS_OF, query = """
         select c from Membership m join m.channel c where m.employee.id = :employee and c.directoryGroup is not null
           and c.archivedAt is null order by c.name""")
-@NamedQuery(name = Membership.UNREAD, query = """
-        select m.channel.id, count(p) from Membership m, Post p
-        where m.employee.id = :employee and p.channel = m.channel and p.id > m.lastReadPost
-          and p.author.id <> :employee and p.deletedAt is null and p.hiddenAt is null and p.replyTo is null
-        group by m.channel.id""")
 @NamedQuery(name = Membership.OWNERS, query = """
         select m from Membership m join fetch m.employee where m.channel.id = :channel
         and m.role = org.babillard.channels.entity.Membership.Role.OWNER""")
@@ -48,7 +43,6 @@ public class Membership {
     public static final String MEMBERS = "Membership.members";
     public static final String COUNT = "Membership.count";
     public static final String MINE = "Membership.mine";
-    public static final String UNREAD = "Membership.unread";
     public static final String TEAMS_OF = "Membership.teamsOf";
     public static final String OWNERS = "Membership.owners";
 
