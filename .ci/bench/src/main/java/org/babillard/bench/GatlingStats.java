@@ -18,19 +18,7 @@ public final class GatlingStats {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = Measure.options(args);
-        Path stats;
-        try (var files = Files.walk(Path.of(o.get("dir")))) {
-            stats = files.filter(p -> p.endsWith(Path.of("js", "stats.js"))).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no js/stats.js under " + o.get("dir")));
-        }
-        // The report's statistics are a JavaScript object literal ("var stats = {type: ..., ...}"), numbers as strings.
-        String js = Files.readString(stats);
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES);
-        JsonNode root;
-        try (var parser = mapper.getFactory().createParser(js.substring(js.indexOf('{')))) {
-            root = mapper.readTree(parser);
-        }
+        JsonNode root = read(Path.of(o.get("dir")));
         for (String name : o.get("requests").split(",")) {
             JsonNode s = find(root, name);
             if (s == null) {
@@ -45,6 +33,22 @@ public final class GatlingStats {
                     : ok / Math.max(1e-9, number(s.at("/meanNumberOfRequestsPerSecond/ok")));
             Measure.append(Path.of(o.get("results")), new Measure.Result(name, Integer.parseInt(o.get("clients")), ok, ko, seconds,
                     number(s.at("/percentiles1/ok")), number(s.at("/percentiles3/ok")), number(s.at("/percentiles4/ok"))));
+        }
+    }
+
+    /** The statistics tree of the Gatling report under {@code dir} (its {@code js/stats.js}). */
+    static JsonNode read(Path dir) throws java.io.IOException {
+        Path stats;
+        try (var files = Files.walk(dir)) {
+            stats = files.filter(p -> p.endsWith(Path.of("js", "stats.js"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no js/stats.js under " + dir));
+        }
+        // The report's statistics are a JavaScript object literal ("var stats = {type: ..., ...}"), numbers as strings.
+        String js = Files.readString(stats);
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES);
+        try (var parser = mapper.getFactory().createParser(js.substring(js.indexOf('{')))) {
+            return mapper.readTree(parser);
         }
     }
 
