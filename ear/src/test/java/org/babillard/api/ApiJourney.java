@@ -8,6 +8,7 @@ import org.babillard.it.Journey;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,15 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * What the tests of the API and the feeds share: tokens obtained through the OAuth flow with Babillard's own login
  * and consent page in Chromium, plain HTTP calls, and running a real client (a Python or Node script) that prints JSON.
  */
-abstract class ApiJourney extends Journey {
+public abstract class ApiJourney extends Journey {
 
-    static final String OOB = "urn:ietf:wg:oauth:2.0:oob";
-    static final Path PYTHON = Path.of(System.getProperty("babillard.it.python", "/usr/bin/python3"));
+    protected static final String OOB = "urn:ietf:wg:oauth:2.0:oob";
+    protected static final Path PYTHON = Path.of(System.getProperty("babillard.it.python", "/usr/bin/python3"));
 
-    final HttpClient http = HttpClient.newHttpClient();
+    protected final HttpClient http = HttpClient.newHttpClient();
+    /** HTTP/1.1, as Mastodon clients upload (masto.js through fetch, Mastodon.py through requests). */
+    protected final HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Logs in (if needed) through Babillard's login page, consents, and reads the code the page shows. */
-    String consent(String authorizeUrl, String username) {
+    protected String consent(String authorizeUrl, String username) {
         browser.get(authorizeUrl);
         if (!browser.findElements(By.id("login:username")).isEmpty()) {
             logIn(username, "demo");
@@ -47,7 +51,7 @@ abstract class ApiJourney extends Journey {
         return waitFor(By.id("oauth-code")).getText();
     }
 
-    String tokenFor(String username, String scopes) throws Exception {
+    protected String tokenFor(String username, String scopes) throws Exception {
         browser.manage().deleteAllCookies();
         JsonObject app = registerApp(scopes, OOB);
         String code = consent(authorizeUrl(app, scopes, ""), username);
@@ -61,7 +65,7 @@ abstract class ApiJourney extends Journey {
      * Hélène (HR) announces a must-read to the engineering department through the web page, in French, with markup in
      * its body; the browser stays logged in as her.
      */
-    void announceToEngineering(String title) {
+    protected void announceToEngineering(String title) {
         browser.manage().deleteAllCookies();
         browser.get(Browser.baseUrl());
         logIn("helene.lefevre", "demo");
@@ -75,7 +79,7 @@ abstract class ApiJourney extends Journey {
         waitFor(By.id("total-recipients"));
     }
 
-    JsonObject registerApp(String scopes, String redirect) throws Exception {
+    protected JsonObject registerApp(String scopes, String redirect) throws Exception {
         HttpResponse<String> registered = send(HttpRequest.newBuilder(uri("/api/v1/apps")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("client_name", getClass().getSimpleName())
                         .add("redirect_uris", redirect).add("scopes", scopes).build().toString())));
@@ -85,20 +89,20 @@ abstract class ApiJourney extends Journey {
         return app;
     }
 
-    static String authorizeUrl(JsonObject app, String scopes, String extra) {
+    protected static String authorizeUrl(JsonObject app, String scopes, String extra) {
         return Browser.baseUrl() + "oauth/authorize?response_type=code&client_id=" + app.getString("client_id")
                 + "&redirect_uri=" + enc(OOB) + "&scope=" + enc(scopes) + extra;
     }
 
     /** Posts a status (a form body) with the token and answers its id. */
-    String status(String token, String form) throws Exception {
+    protected String status(String token, String form) throws Exception {
         HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/statuses")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(200, posted.statusCode(), posted.body());
         return json(posted.body()).getString("id");
     }
 
-    HttpResponse<String> get(String path, String token) throws Exception {
+    protected HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -106,33 +110,51 @@ abstract class ApiJourney extends Journey {
         return send(request);
     }
 
-    HttpResponse<String> form(String path, String body) throws Exception {
+    protected HttpResponse<String> form(String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static URI uri(String path) {
+    protected static URI uri(String path) {
         return URI.create(Browser.baseUrl().replaceAll("/$", "") + path);
     }
 
-    static String enc(String s) {
+    protected static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static JsonObject json(String body) {
+    protected static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }
 
-    static List<String> strings(JsonArray array) {
+    protected static List<String> strings(JsonArray array) {
         return array.stream().map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()).toList();
     }
 
+    /** Uploads a file (and its description, if any) as a multipart form, as Mastodon clients do. */
+    protected HttpResponse<String> upload(String path, String token, String fileName, byte[] bytes, String description) throws Exception {
+        String boundary = "----media" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        if (description != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n" + description + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http1.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A client the test needs must be there in CI; elsewhere the test says how to get it and skips. */
-    static void require(boolean present, String what) {
+    protected static void require(boolean present, String what) {
         if (!present) {
             String message = "SKIPPED: " + what;
             if ("true".equals(System.getenv("CI"))) {
@@ -144,7 +166,7 @@ abstract class ApiJourney extends Journey {
     }
 
     /** Runs a client script (its command line given) that prints one JSON object, and reads it. */
-    static JsonObject run(String name, List<String> command) throws IOException, InterruptedException {
+    protected static JsonObject run(String name, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(false).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -21,9 +21,10 @@ import java.util.Properties;
 
 /**
  * The tests' side of the demo mail server (GreenMail, started by the build): reads a person's mailbox over IMAP
- * and sends mails over SMTP, with Jakarta Mail, as a person's mail program would.
+ * and sends mails over SMTP, with Jakarta Mail, as a person's mail program would; inside the server (the server's
+ * ports) or from a client-side test (the tests' ports).
  */
-final class MailBox {
+public final class MailBox {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -31,15 +32,15 @@ final class MailBox {
     }
 
     static int imapPort() {
-        return Integer.getInteger("babillard.mail.imap.port");
+        return Integer.getInteger("babillard.mail.imap.port", Integer.getInteger("babillard.it.mail.imap.port"));
     }
 
     static int smtpPort() {
-        return Integer.getInteger("babillard.mail.smtp.port");
+        return Integer.getInteger("babillard.mail.smtp.port", Integer.getInteger("babillard.it.mail.smtp.port"));
     }
 
     /** The mails in this address's mailbox now. */
-    static List<MimeMessage> read(String address) throws MessagingException {
+    public static List<MimeMessage> read(String address) throws MessagingException {
         List<MimeMessage> mails = new ArrayList<>();
         try (Store store = SESSION.getStore("imap")) {
             store.connect("127.0.0.1", imapPort(), address, "any");
@@ -57,7 +58,7 @@ final class MailBox {
     }
 
     /** Waits until the mailbox holds at least {@code count} mails (20 s at most). */
-    static List<MimeMessage> await(String address, int count) throws Exception {
+    public static List<MimeMessage> await(String address, int count) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
         List<MimeMessage> mails = read(address);
         while (mails.size() < count && Instant.now().isBefore(giveUp)) {
@@ -83,7 +84,7 @@ final class MailBox {
     }
 
     /** The part of this type ("text/plain", "text/html") of a mail. */
-    static String part(MimeMessage mail, String type) throws MessagingException, IOException {
+    public static String part(MimeMessage mail, String type) throws MessagingException, IOException {
         if (mail.isMimeType(type)) {
             return (String) mail.getContent();
         }

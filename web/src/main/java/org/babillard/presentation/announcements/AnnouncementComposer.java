@@ -2,6 +2,7 @@ package org.babillard.presentation.announcements;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,9 +25,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.MissingResourceException;
 
 /**
@@ -74,16 +73,18 @@ public class AnnouncementComposer implements Serializable {
 
     private List<String> departmentChoices;
     private List<String> siteChoices;
-    private Map<String, String> channelChoices;
+    private List<SelectItem> channelChoices;
     private final List<AnnouncementView> written = new ArrayList<>();
 
     @PostConstruct
     void init() {
         departmentChoices = announcements.departments();
         siteChoices = announcements.sites();
-        channelChoices = new LinkedHashMap<>();
+        // SelectItems made here with an escaped label: Faces renders the labels of a Map's entries unescaped, so a
+        // channel named "<img src=x onerror=…>" would have become markup in the list.
+        channelChoices = new ArrayList<>();
         for (Channel c : announcements.channels()) {
-            channelChoices.put(c.getName(), String.valueOf(c.getId()));
+            channelChoices.add(new SelectItem(String.valueOf(c.getId()), c.getName()));
         }
         loadWritten();
     }
@@ -188,7 +189,7 @@ public class AnnouncementComposer implements Serializable {
         return siteChoices;
     }
 
-    public Map<String, String> getChannelChoices() {
+    public List<SelectItem> getChannelChoices() {
         return channelChoices;
     }
 
