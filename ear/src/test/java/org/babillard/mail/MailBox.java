@@ -23,23 +23,24 @@ import java.util.Properties;
  * The tests' side of the demo mail server (GreenMail, started by the build): reads a person's mailbox over IMAP
  * and sends mails over SMTP, with Jakarta Mail, as a person's mail program would.
  */
-final class MailBox {
+public final class MailBox {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private MailBox() {
     }
 
+    /** In the server (in-container tests) the server's settings; in a client test, the build's. */
     static int imapPort() {
-        return Integer.getInteger("babillard.mail.imap.port");
+        return Integer.getInteger("babillard.mail.imap.port", Integer.getInteger("babillard.it.mail.imap.port", 0));
     }
 
     static int smtpPort() {
-        return Integer.getInteger("babillard.mail.smtp.port");
+        return Integer.getInteger("babillard.mail.smtp.port", Integer.getInteger("babillard.it.mail.smtp.port", 0));
     }
 
     /** The mails in this address's mailbox now. */
-    static List<MimeMessage> read(String address) throws MessagingException {
+    public static List<MimeMessage> read(String address) throws MessagingException {
         List<MimeMessage> mails = new ArrayList<>();
         try (Store store = SESSION.getStore("imap")) {
             store.connect("127.0.0.1", imapPort(), address, "any");
@@ -57,7 +58,7 @@ final class MailBox {
     }
 
     /** Waits until the mailbox holds at least {@code count} mails (20 s at most). */
-    static List<MimeMessage> await(String address, int count) throws Exception {
+    public static List<MimeMessage> await(String address, int count) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
         List<MimeMessage> mails = read(address);
         while (mails.size() < count && Instant.now().isBefore(giveUp)) {
@@ -70,7 +71,7 @@ final class MailBox {
         return mails;
     }
 
-    static void send(String from, String to, String subject, String text) throws MessagingException {
+    public static void send(String from, String to, String subject, String text) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(smtpPort()));
@@ -83,7 +84,7 @@ final class MailBox {
     }
 
     /** The part of this type ("text/plain", "text/html") of a mail. */
-    static String part(MimeMessage mail, String type) throws MessagingException, IOException {
+    public static String part(MimeMessage mail, String type) throws MessagingException, IOException {
         if (mail.isMimeType(type)) {
             return (String) mail.getContent();
         }
@@ -97,7 +98,7 @@ final class MailBox {
         throw new AssertionError("no " + type + " part");
     }
 
-    static String replyTo(MimeMessage mail) throws MessagingException {
+    public static String replyTo(MimeMessage mail) throws MessagingException {
         Address[] replyTo = mail.getReplyTo();
         return ((InternetAddress) replyTo[0]).getAddress();
     }
