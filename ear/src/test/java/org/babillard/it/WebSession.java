@@ -92,15 +92,7 @@ public final class WebSession {
         int start = html.lastIndexOf("<form", at);
         String tag = html.substring(start, html.indexOf('>', start) + 1);
         String form = html.substring(start, html.indexOf("</form>", at));
-        Map<String, String> sent = new LinkedHashMap<>();
-        Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form);
-        while (input.find()) {
-            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());
-            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-            if (name.find()) {
-                sent.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
-            }
-        }
+        Map<String, String> sent = hiddenFields(form);
         sent.put(button, "");
         Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(String.join(";", page.headers().allValues("Content-Security-Policy")));
         sent.put("primefaces.nonce", nonce.find() ? nonce.group(1) : "");
@@ -111,6 +103,20 @@ public final class WebSession {
         last = http.send(request(target.replaceFirst("^/", ""), null).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return last;
+    }
+
+    /** The hidden fields of a form's HTML (its view state and the like), as a browser sends them back. */
+    public static Map<String, String> hiddenFields(String formHtml) {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(formHtml);
+        while (input.find()) {
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+            if (name.find()) {
+                hidden.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
+            }
+        }
+        return hidden;
     }
 
     /** The last page this session was answered. */
