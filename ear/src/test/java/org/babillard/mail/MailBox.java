@@ -31,12 +31,13 @@ public final class MailBox {
     private MailBox() {
     }
 
+    /** In the server (in-container tests) the server's settings; in a client test, the build's. */
     static int imapPort() {
-        return Integer.getInteger("babillard.mail.imap.port", Integer.getInteger("babillard.it.mail.imap.port"));
+        return Integer.getInteger("babillard.mail.imap.port", Integer.getInteger("babillard.it.mail.imap.port", 0));
     }
 
     static int smtpPort() {
-        return Integer.getInteger("babillard.mail.smtp.port", Integer.getInteger("babillard.it.mail.smtp.port"));
+        return Integer.getInteger("babillard.mail.smtp.port", Integer.getInteger("babillard.it.mail.smtp.port", 0));
     }
 
     /** The mails in this address's mailbox now. */
@@ -71,7 +72,7 @@ public final class MailBox {
         return mails;
     }
 
-    static void send(String from, String to, String subject, String text) throws MessagingException {
+    public static void send(String from, String to, String subject, String text) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(smtpPort()));
@@ -98,7 +99,7 @@ public final class MailBox {
         throw new AssertionError("no " + type + " part");
     }
 
-    static String replyTo(MimeMessage mail) throws MessagingException {
+    public static String replyTo(MimeMessage mail) throws MessagingException {
         Address[] replyTo = mail.getReplyTo();
         return ((InternetAddress) replyTo[0]).getAddress();
     }

@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import org.babillard.announcements.boundary.MustReadMessage;
+import org.babillard.channels.boundary.Channels;
+import org.babillard.channels.entity.Channel;
 import org.babillard.following.boundary.Following;
 import org.babillard.it.Deployments;
 import org.babillard.mail.boundary.Digests;
@@ -17,6 +19,7 @@ import org.babillard.mail.entity.MailPreference;
 import org.babillard.mail.entity.OutboxMessage;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.DirectoryProfile;
+import org.babillard.people.entity.Employee;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.posts.entity.Post;
@@ -62,6 +65,9 @@ class MailIT {
 
     @Inject
     Following following;
+
+    @Inject
+    Channels channels;
 
     @Inject
     MailPreferences preferences;
@@ -233,6 +239,39 @@ class MailIT {
                 .setParameter("v", max).getSingleResult());
         Thread.sleep(2500);
         assertEquals(0, MailBox.read(attacker).size(), "the sender is told nothing");
+    }
+
+    @Test
+    void aReplyByMailGoesNowhereItsSenderMayNoLongerWrite() throws Exception {
+        String owner = employee("chowner", "Olga Owner", "en");
+        String stayer = employee("chstayer", "Sam Stayer", "en");
+        String leaver = employee("chleaver", "Lou Leaver", "en");
+        String former = employee("chformer", "Fred Former", "en");
+        long secret = channels.create(owner, "Mail secret " + RUN, null, Channel.Access.PRIVATE, Channel.Posting.MEMBERS).getId();
+        for (String member : List.of(stayer, leaver, former)) {
+            channels.invite(owner, secret, member);
+            channels.join(member, secret);
+        }
+        long thread = posts.publish(owner, Draft.inChannel(secret, "Budget " + RUN + " @" + stayer + " @" + leaver + " @" + former)).getId();
+        MimeMessage toStayer = MailBox.await(mail(stayer), 1).get(0);
+        MimeMessage toLeaver = MailBox.await(mail(leaver), 1).get(0);
+        MimeMessage toFormer = MailBox.await(mail(former), 1).get(0);
+
+        // One leaves the channel, another the company; their answers to the mail they had go nowhere.
+        channels.leave(leaver, secret);
+        tx.begin();
+        em.joinTransaction();
+        em.createNamedQuery(Employee.FIND_BY_USERNAME, Employee.class).setParameter("username", former).getSingleResult()
+                .left(Instant.now());
+        tx.commit();
+        MailBox.send(mail(leaver), MailBox.replyTo(toLeaver), "Re: budget", "Still reading " + RUN);
+        MailBox.send(mail(former), MailBox.replyTo(toFormer), "Re: budget", "From outside " + RUN);
+        MailBox.send(mail(stayer), MailBox.replyTo(toStayer), "Re: budget", "Agreed " + RUN);
+        assertEquals(List.of(Inbox.Outcome.IGNORED, Inbox.Outcome.REFUSED, Inbox.Outcome.REPLIED), readInbox(3),
+                "the channel refuses the one who left it; the address of one who left the company is worthless");
+        List<String> replies = em.createQuery("select p.author.username from Post p where p.thread.id = :t order by p.id", String.class)
+                .setParameter("t", thread).getResultList();
+        assertEquals(List.of(stayer), replies);
     }
 
     @Test

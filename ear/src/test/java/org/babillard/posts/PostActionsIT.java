@@ -367,9 +367,21 @@ class PostActionsIT {
             posts.publish(author, Draft.inChannel(secret.getId(), "Trend #" + hidden + " " + i));
             posts.publish(author, Draft.inChannel(secret.getId(), "Trend #" + hidden + " again " + i));
         }
+        // Nor a share of the private channel's post, company-wide, nor the replies of a thread a moderator hid.
+        String shared = "shared" + run;
+        String moderated = "moderated" + run;
+        long inSecret = posts.publish(author, Draft.inChannel(secret.getId(), "To share " + run)).getId();
+        long root = posts.publish(author, "A thread to hide " + run).getId();
+        for (int i = 0; i < 6; i++) {
+            posts.share(member, inSecret, "Look #" + shared + " " + i, null, null);
+            posts.publish(outsider, Draft.reply(root, "Reply #" + moderated + " " + i));
+        }
+        posts.hide(admin, root);
         List<String> trending = following.trending(7, 50).stream().map(Following.Trend::tag).toList();
         assertTrue(trending.contains(open), trending.toString());
         assertFalse(trending.contains(hidden), trending.toString());
+        assertFalse(trending.contains(shared), trending.toString());
+        assertFalse(trending.contains(moderated), trending.toString());
         assertEquals(List.of(), ids(timeline.topic(outsider, hidden, null, 20).entries()));
         assertEquals(12, timeline.topic(member, hidden, null, 50).entries().size());
     }

@@ -536,15 +536,7 @@ class BadInputIT {
         assertTrue(start.find(), "the form " + form + " on " + path);
         String tag = start.group();
         String html = page.substring(start.start(), page.indexOf("</form>", start.end()));
-        Map<String, String> hidden = new LinkedHashMap<>();
-        Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
-        while (input.find()) {
-            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());
-            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-            if (name.find()) {
-                hidden.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
-            }
-        }
+        Map<String, String> hidden = org.babillard.it.WebSession.hiddenFields(html);
         hidden.put(button, "");
         Matcher action = Pattern.compile("action=\"([^\"]*)\"").matcher(tag);
         String target = action.find() ? unescape(action.group(1)) : "/" + path;

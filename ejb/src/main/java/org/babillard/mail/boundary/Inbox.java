@@ -111,6 +111,11 @@ public class Inbox {
                 return Outcome.REFUSED;
             }
             Employee owner = token.getOwner();
+            if (!owner.isActive()) {
+                // Someone who left the company writes nowhere any more, by mail as on the pages.
+                LOG.info("Inbound mail refused: the address owner no longer works here");
+                return Outcome.REFUSED;
+            }
             if (!fromOwner(message, owner)) {
                 LOG.info("Inbound mail refused: the sender is not the address owner");
                 return Outcome.REFUSED;

@@ -24,11 +24,16 @@ import java.util.Objects;
 @NamedQuery(name = PostTag.OF_POST, query = "select t from PostTag t where t.post.id = :post")
 // The channel is left-joined: a path like t.post.channel.access would be an inner join and leave out every
 // company-wide post. Notebook entries and posts to the people mentioned never trend: their tags are their readers'.
+// Nor do the replies of a hidden thread, nor a share (or a reply in its thread) of a post not everyone may read.
 @NamedQuery(name = PostTag.TRENDING, query = """
         select t.tag, count(t) from PostTag t join t.post p left join p.channel c
         where t.createdAt >= :since and p.deletedAt is null and p.hiddenAt is null
           and (c is null or c.access = org.babillard.channels.entity.Channel.Access.OPEN)
           and p.audience = org.babillard.posts.entity.Post.Audience.COMPANY
+          and not exists (select th from Post th where th = p.thread and th.hiddenAt is not null)
+          and (p.readableWith is null or exists (select o from Post o left join o.channel oc where o = p.readableWith
+               and o.deletedAt is null and o.hiddenAt is null
+               and (oc is null or oc.access = org.babillard.channels.entity.Channel.Access.OPEN)))
         group by t.tag order by count(t) desc, t.tag""")
 public class PostTag {
 

@@ -90,6 +90,8 @@ public class ChannelPage implements Serializable {
         maxLength = posts.maxLength();
         clientKey = UUID.randomUUID().toString();
         if (!refresh()) {
+            // As the post page: an address one may not open answers 404, the same for a private channel as for none.
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
             return;
         }
         editSettingsFromDetails();
