@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.babillard.platform.boundary.DatabaseOutage;
 import org.babillard.presentation.security.BadInput;
 
 import java.util.Locale;
@@ -17,10 +18,14 @@ import java.util.logging.Logger;
 
 /**
  * Every failure of an API call ends as Mastodon's JSON error with the right status: a path that does not exist is
- * 404, a wrong method 405, and anything unexpected 500 with a plain message, the details only in the log.
+ * 404, a wrong method 405, the database out of reach 503 with {@code Retry-After} (nothing was changed: the
+ * transaction rolled back), and anything unexpected 500 with a plain message, the details only in the log.
  */
 @Provider
 public class ApiErrors implements ExceptionMapper<Throwable> {
+
+    /** Seconds a client is asked to wait before sending again while the database is out of reach. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
 
@@ -45,6 +50,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
                 default -> status < 500 ? "Invalid request" : "Internal error";
             };
             return json(status, message);
+        }
+        if (DatabaseOutage.isCause(failure)) {
+            LOG.log(Level.WARNING, "API call failed: the database cannot be reached ({0})", failure.toString());
+            return Response.fromResponse(json(503, BadInput.text(language(), "unavailable.database")))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof IllegalStateException) {

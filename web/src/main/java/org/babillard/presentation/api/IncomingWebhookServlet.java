@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.babillard.integrations.boundary.Webhooks;
 import org.babillard.integrations.control.Secrets;
+import org.babillard.platform.boundary.DatabaseOutage;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.presentation.security.BadInput;
@@ -126,6 +127,13 @@ public class IncomingWebhookServlet extends HttpServlet {
                 case CONTROL_CHARACTERS -> "\"text\" holds control characters";
             });
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                // Nothing was stored (the transaction rolled back): the sender may try again shortly.
+                LOG.log(Level.WARNING, "Incoming webhook refused: the database cannot be reached ({0})", e.toString());
+                response.setHeader("Retry-After", String.valueOf(ApiErrors.RETRY_AFTER_SECONDS));
+                error(response, 503, BadInput.text(Locale.ENGLISH, "unavailable.database"));
+                return;
+            }
             LOG.log(Level.WARNING, "Incoming webhook failed", e);
             error(response, 500, "The post could not be stored; try again later");
         }

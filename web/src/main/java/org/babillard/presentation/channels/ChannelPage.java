@@ -13,10 +13,12 @@ import org.babillard.channels.entity.Channel;
 import org.babillard.channels.entity.Membership;
 import org.babillard.people.boundary.People;
 import org.babillard.people.boundary.PersonCard;
+import org.babillard.platform.boundary.DatabaseOutage;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
+import org.babillard.presentation.posts.ComposerOutage;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
@@ -57,6 +59,9 @@ public class ChannelPage implements Serializable {
 
     @Inject
     transient ChannelMessages messages;
+
+    @Inject
+    transient ComposerOutage outage;
 
     @Inject
     transient org.babillard.presentation.Messages texts;
@@ -146,7 +151,14 @@ public class ChannelPage implements Serializable {
     /** A live signal said a thread started here: how many threads newer than the newest shown are there now? */
     public void checkNewer() {
         if (details != null && readable) {
-            newer = timeline.newerInChannel(me(), getId(), entries.isEmpty() ? 0 : entries.get(0).getId());
+            try {
+                newer = timeline.newerInChannel(me(), getId(), entries.isEmpty() ? 0 : entries.get(0).getId());
+            } catch (RuntimeException e) {
+                // The database out of reach: the count stays as it was (an error page would take the composer's text away).
+                if (!DatabaseOutage.isCause(e)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -197,6 +209,11 @@ public class ChannelPage implements Serializable {
         } catch (Refused e) {
             messages.refused("composer:text", e);
             refresh();
+        } catch (RuntimeException e) {
+            // The database out of reach: the text stays in the composer, to send again.
+            if (!outage.told(e, "composer")) {
+                throw e;
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.attachments.boundary.AttachmentRejected;
 import org.babillard.attachments.boundary.Upload;
+import org.babillard.platform.boundary.DatabaseOutage;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
@@ -17,6 +18,7 @@ import org.babillard.presentation.Messages;
 import org.babillard.presentation.attachments.ComposerFiles;
 import org.babillard.presentation.notebook.AudienceChoice;
 import org.babillard.presentation.polls.PollComposer;
+import org.babillard.presentation.posts.ComposerOutage;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
@@ -56,6 +58,9 @@ public class Home implements Serializable {
     transient ComposerFiles files;
 
     @Inject
+    transient ComposerOutage outage;
+
+    @Inject
     PollComposer pollComposer;
 
     @Inject
@@ -93,6 +98,9 @@ public class Home implements Serializable {
             try {
                 pollComposer.publish(me(), draft, uploads);
             } catch (EJBException e) {
+                if (DatabaseOutage.isCause(e)) {
+                    throw e;
+                }
                 // Two submissions of one composer at the same instant: the second one meets the first one's key in
                 // the unique index; publishing again finds the post the first one made and publishes nothing.
                 pollComposer.publish(me(), draft, uploads);
@@ -117,6 +125,11 @@ public class Home implements Serializable {
             boolean poll = e.reason() == Refused.Reason.INVALID && e.detail() != null && e.detail().startsWith("poll.");
             faces.addMessage("composer:text", messages.error(poll ? "refused." + e.detail() : "live.composer.refused"));
             faces.validationFailed();
+        } catch (RuntimeException e) {
+            // The database out of reach: the text, the audience and the poll stay in the composer, to send again.
+            if (!outage.told(e, "composer")) {
+                throw e;
+            }
         }
     }
 
@@ -128,7 +141,14 @@ public class Home implements Serializable {
 
     /** A live signal came: how many posts newer than the newest shown does the stream hold now? */
     public void checkNewer() {
-        newer = stream == Stream.HOME ? timeline.newerOnHome(me(), newest) : timeline.newerOnCompany(me(), newest);
+        try {
+            newer = stream == Stream.HOME ? timeline.newerOnHome(me(), newest) : timeline.newerOnCompany(me(), newest);
+        } catch (RuntimeException e) {
+            // The database out of reach: the count stays as it was (an error page would take the composer's text away).
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+        }
     }
 
     /** Shows the new posts at the top, where they belong. */
