@@ -106,7 +106,7 @@ public final class LoadSummary {
         out.append(String.format(Locale.ROOT, "| database connections in use | %d | %d |%n", before.inUse(), after.inUse()));
         out.append(String.format(Locale.ROOT, "| database connections open in the pool | %d | %d |%n", before.pooled(), after.pooled()));
         out.append(String.format(Locale.ROOT, "| established HTTP connections | %d | %d |%n%n", before.sockets(), after.sockets()));
-        out.append("During the run (every 60 s; heap used without a forced collection):\n\n| s | heap MiB | threads | connections in use | in the pool | HTTP connections |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("Samples during the run (seconds since its start; heap used without a forced collection):\n\n| s | heap MiB | threads | connections in use | in the pool | HTTP connections |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int i = 0; i < samples.size(); i++) {
             if (i % 4 == 3 || i == samples.size() - 1) {
                 String[] f = samples.get(i).split("\t");
