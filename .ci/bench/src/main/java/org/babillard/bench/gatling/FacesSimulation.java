@@ -65,7 +65,11 @@ public class FacesSimulation extends Simulation {
                     .check(status().is(200), substring("composer-prompt"),
                             css("input[name='jakarta.faces.ViewState']", "value").saveAs("homeState"),
                             regex("nonce=\"([^\"]+)\"").saveAs("nonce")),
-            http("jsf-home-more").post("index.xhtml")
+            loadMore("jsf-home-more"));
+
+    /** "Load more" on the home page whose view state and nonce the session holds ({@code homeState}, {@code nonce}). */
+    static io.gatling.javaapi.http.HttpRequestActionBuilder loadMore(String name) {
+        return http(name).post("index.xhtml")
                     .header("Faces-Request", "partial/ajax")
                     .formParam("jakarta.faces.partial.ajax", "true")
                     .formParam("jakarta.faces.source", "more:loadMore")
@@ -76,7 +80,8 @@ public class FacesSimulation extends Simulation {
                     .formParam("jakarta.faces.ViewState", "#{homeState}")
                     // what PrimeFaces' script adds to every form it sends: the page's nonce (checked before any action)
                     .formParam("primefaces.nonce", "#{nonce}")
-                    .check(status().is(200), substring("<partial-response"), substring("timeline")));
+                    .check(status().is(200), substring("<partial-response"), substring("timeline"));
+    }
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptHeader("text/html,application/xhtml+xml")

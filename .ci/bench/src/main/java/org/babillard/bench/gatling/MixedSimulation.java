@@ -103,17 +103,8 @@ public class MixedSimulation extends Simulation {
                             .formParam("status", "Load test: where the #{tag} work stands, update #{n}")
                             .check(status().is(200), jsonPath("$.id").exists()))));
 
-    static final ChainBuilder FACES_START = exec(
-            http("faces-login-form").get("login.xhtml")
-                    .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState")),
-            http("faces-login").post("login.xhtml")
-                    .formParam("login", "login")
-                    .formParam("login:username", "#{username}")
-                    .formParam("login:password", "demo")
-                    .formParam("login:submit", "")
-                    .formParam("jakarta.faces.ViewState", "#{viewState}")
-                    .disableFollowRedirect()
-                    .check(status().in(302, 303)));
+    /** The login form, then the login (FacesSimulation's). */
+    static final ChainBuilder FACES_START = FacesSimulation.LOGIN;
 
     static final ChainBuilder FACES_HOME = exec(http("faces-home").get("index.xhtml")
             .check(status().is(200), substring("composer-prompt"),
@@ -124,17 +115,7 @@ public class MixedSimulation extends Simulation {
     static final ChainBuilder FACES_ACTION = exec(session -> session.set("q", pick(SEARCHES)).set("n", session.getInt("n") + 1))
             .randomSwitch().on(
                     percent(55).then(FACES_HOME),
-                    percent(25).then(exec(FACES_HOME, http("faces-home-more").post("index.xhtml")
-                            .header("Faces-Request", "partial/ajax")
-                            .formParam("jakarta.faces.partial.ajax", "true")
-                            .formParam("jakarta.faces.source", "more:loadMore")
-                            .formParam("jakarta.faces.partial.execute", "more:loadMore")
-                            .formParam("jakarta.faces.partial.render", "timeline")
-                            .formParam("more:loadMore", "more:loadMore")
-                            .formParam("more", "more")
-                            .formParam("jakarta.faces.ViewState", "#{homeState}")
-                            .formParam("primefaces.nonce", "#{nonce}")
-                            .check(status().is(200), substring("<partial-response"), substring("timeline")))),
+                    percent(25).then(exec(FACES_HOME, FacesSimulation.loadMore("faces-home-more"))),
                     percent(10).then(exec(http("faces-search").get("search.xhtml").queryParam("q", "#{q}")
                             .check(status().is(200)))),
                     percent(10).then(exec(FACES_HOME, http("faces-post").post("index.xhtml")
