@@ -143,6 +143,24 @@ public final class BadInput {
     }
 
     /** Whether any name or value of a servlet parameter map is {@link #unstorable(String)}. */
+    /**
+     * Whether a page's form held bytes that are no UTF-8: the server decodes a form's body leniently, each such byte
+     * becoming U+FFFD (REPLACEMENT CHARACTER), which a browser never sends for text typed or pasted as text.
+     */
+    public static boolean undecodable(Map<String, String[]> parameters) {
+        for (Map.Entry<String, String[]> e : parameters.entrySet()) {
+            if (e.getKey().indexOf('\uFFFD') >= 0) {
+                return true;
+            }
+            for (String v : e.getValue()) {
+                if (v != null && v.indexOf('\uFFFD') >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public static boolean unstorable(Map<String, String[]> parameters) {
         for (Map.Entry<String, String[]> e : parameters.entrySet()) {
             if (unstorable(e.getKey())) {

@@ -197,6 +197,9 @@ public class WebHardening extends HttpFilter {
             if (BadInput.unstorable(request.getParameterMap())) {
                 return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.control");
             }
+            if (BadInput.undecodable(request.getParameterMap())) {
+                return new Refusal(HttpServletResponse.SC_BAD_REQUEST, "badInput.encoding");
+            }
         } catch (RuntimeException e) {
             // The server could not read the form: larger than it takes, too many fields, or no form at all.
             return formFailure(e);
