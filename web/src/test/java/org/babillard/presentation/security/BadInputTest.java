@@ -31,6 +31,13 @@ class BadInputTest {
     }
 
     @Test
+    void aFormTheServerDecodedWithReplacementCharactersIsUndecodable() {
+        assertTrue(BadInput.undecodable(java.util.Map.of("composer:text", new String[] {"caf\uFFFD"})));
+        assertTrue(BadInput.undecodable(java.util.Map.of("x\uFFFD", new String[] {"ok"})));
+        assertFalse(BadInput.undecodable(java.util.Map.of("composer:text", new String[] {"Café 😀", null})));
+    }
+
+    @Test
     void aPathIsDecodedWithItsPlusSigns() {
         assertEquals("/api/v1/accounts/a+b é", BadInput.decodePath("/api/v1/accounts/a+b%20%C3%A9"));
         assertNull(BadInput.decodePath("/api/v1/accounts/caf%E9"));
