@@ -1,11 +1,11 @@
 package org.babillard.presentation.admin;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.babillard.platform.boundary.Refused;
@@ -80,9 +80,9 @@ public class Dashboard implements Serializable {
 
     public String getActivityChart() {
         List<Statistics.Day> days = figures.days();
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
         days.forEach(d -> labels.add(day(d)));
-        JsonObjectBuilder data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+        JsonObjectBuilder data = Jsonp.createObjectBuilder().add("labels", labels).add("datasets", Jsonp.createArrayBuilder()
                 .add(dataset(messages.text("dashboard.posts"), days, Statistics.Day::posts, POSTS_COLOUR))
                 .add(dataset(messages.text("dashboard.people"), days, Statistics.Day::authors, PEOPLE_COLOUR)));
         return chart("line", data, false, null);
@@ -98,62 +98,62 @@ public class Dashboard implements Serializable {
 
     public String getAcknowledgementsChart() {
         List<Statistics.Acknowledgements> list = figures.announcements();
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.createArrayBuilder();
         list.forEach(a -> {
             labels.add(shorten(title(a)));
             values.add(a.getPercent());
         });
-        JsonObjectBuilder data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("label", messages.text("dashboard.acknowledgedPercent")).add("data", values)
+        JsonObjectBuilder data = Jsonp.createObjectBuilder().add("labels", labels).add("datasets", Jsonp.createArrayBuilder()
+                .add(Jsonp.createObjectBuilder().add("label", messages.text("dashboard.acknowledgedPercent")).add("data", values)
                         .add("backgroundColor", PEOPLE_COLOUR)));
         return chart("bar", data, true, 100);
     }
 
     private String bars(List<Statistics.Count> counts, Function<Statistics.Count, String> label, String name, String colour) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.createArrayBuilder();
         counts.forEach(c -> {
             labels.add(shorten(label.apply(c)));
             values.add(c.posts());
         });
-        JsonObjectBuilder data = Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("label", name).add("data", values).add("backgroundColor", colour)));
+        JsonObjectBuilder data = Jsonp.createObjectBuilder().add("labels", labels).add("datasets", Jsonp.createArrayBuilder()
+                .add(Jsonp.createObjectBuilder().add("label", name).add("data", values).add("backgroundColor", colour)));
         return chart("bar", data, true, null);
     }
 
     private static JsonObjectBuilder dataset(String label, List<Statistics.Day> days, ToLongFunction<Statistics.Day> value,
                                              String colour) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.createArrayBuilder();
         days.forEach(d -> values.add(value.applyAsLong(d)));
-        return Json.createObjectBuilder().add("label", label).add("data", values).add("borderColor", colour)
+        return Jsonp.createObjectBuilder().add("label", label).add("data", values).add("borderColor", colour)
                 .add("backgroundColor", colour).add("tension", 0.2);
     }
 
     /** A Chart.js configuration; horizontal bars keep long names readable on a phone. */
     private static String chart(String type, JsonObjectBuilder data, boolean horizontal, Integer max) {
         // Counts are whole numbers from zero; the labels' axis shows a few labels, never slanted.
-        JsonObjectBuilder options = Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+        JsonObjectBuilder options = Jsonp.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("scales", Json.createObjectBuilder()
+                .add("scales", Jsonp.createObjectBuilder()
                         .add(horizontal ? "x" : "y", valueAxis(max))
-                        .add(horizontal ? "y" : "x", Json.createObjectBuilder()
-                                .add("ticks", Json.createObjectBuilder().add("maxRotation", 0).add("autoSkip", true)
+                        .add(horizontal ? "y" : "x", Jsonp.createObjectBuilder()
+                                .add("ticks", Jsonp.createObjectBuilder().add("maxRotation", 0).add("autoSkip", true)
                                         .add("maxTicksLimit", horizontal ? 10 : 8))));
         if (horizontal) {
-            options.add("indexAxis", "y").add("plugins", Json.createObjectBuilder()
-                    .add("legend", Json.createObjectBuilder().add("display", false)));
+            options.add("indexAxis", "y").add("plugins", Jsonp.createObjectBuilder()
+                    .add("legend", Jsonp.createObjectBuilder().add("display", false)));
         }
         // The JSON goes into a script: "<", ">" and "&" (only ever inside strings) are written as \\u escapes, so
         // that a channel named "</script>" stays text.
-        return Json.createObjectBuilder().add("type", type).add("data", data).add("options", options).build().toString()
+        return Jsonp.createObjectBuilder().add("type", type).add("data", data).add("options", options).build().toString()
                 .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     /** The values' axis: whole numbers from zero, up to {@code max} when given (percentages: 100). */
     private static JsonObjectBuilder valueAxis(Integer max) {
-        JsonObjectBuilder axis = Json.createObjectBuilder().add("beginAtZero", true)
-                .add("ticks", Json.createObjectBuilder().add("precision", 0));
+        JsonObjectBuilder axis = Jsonp.createObjectBuilder().add("beginAtZero", true)
+                .add("ticks", Jsonp.createObjectBuilder().add("precision", 0));
         return max == null ? axis : axis.add("max", max);
     }
 

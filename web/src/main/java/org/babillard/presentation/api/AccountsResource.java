@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -58,10 +58,10 @@ public class AccountsResource {
         String me = session.employee("read:accounts");
         AccountView a = accounts.account(me).orElseThrow(ApiError::unauthorized);
         JsonObject account = render.account(a);
-        JsonObjectBuilder b = Json.createObjectBuilder(account);
-        b.add("source", Json.createObjectBuilder().add("privacy", "public").add("sensitive", false)
+        JsonObjectBuilder b = Jsonp.createObjectBuilder(account);
+        b.add("source", Jsonp.createObjectBuilder().add("privacy", "public").add("sensitive", false)
                 .add("language", people.find(me).map(e -> e.preferredLanguage()).orElse("fr"))
-                .add("note", a.title() == null ? "" : a.title()).add("fields", Json.createArrayBuilder())
+                .add("note", a.title() == null ? "" : a.title()).add("fields", Jsonp.createArrayBuilder())
                 .add("follow_requests_count", 0));
         return b.build().toString();
     }
@@ -88,7 +88,7 @@ public class AccountsResource {
         String me = session.employee("read:follows");
         List<String> ids = new ArrayList<>(uri.getQueryParameters().getOrDefault("id[]", List.of()));
         ids.addAll(uri.getQueryParameters().getOrDefault("id", List.of()));
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (String id : ids) {
             if (accounts.account(id).isPresent()) {
                 list.add(relationship(me, id));
@@ -175,12 +175,12 @@ public class AccountsResource {
     }
 
     private JsonObject relationship(String me, String other) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", other)
                 .add("following", following.follows(me, other))
                 .add("showing_reblogs", true)
                 .add("notifying", false)
-                .add("languages", Json.createArrayBuilder())
+                .add("languages", Jsonp.createArrayBuilder())
                 .add("followed_by", following.follows(other, me))
                 .add("blocking", false).add("blocked_by", false).add("muting", false).add("muting_notifications", false)
                 .add("requested", false).add("requested_by", false).add("domain_blocking", false).add("endorsed", false)

@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -38,23 +38,23 @@ public class AnnouncementsResource {
     public String list() {
         String me = session.employee("read");
         String language = people.find(me).map(e -> e.preferredLanguage()).orElse("fr");
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (NewsItem item : announcements.news(me, null)) {
             Announcement a = item.announcement();
             String title = a.title(language);
             String body = a.body(language);
             String content = "<p><strong>" + Html.escape(title == null ? "" : title) + "</strong></p>"
                     + "<p>" + Html.escape(body == null ? "" : body).replace("\n", "<br>") + "</p>";
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = Jsonp.createObjectBuilder()
                     .add("id", String.valueOf(a.getId()))
                     .add("content", content)
                     .add("all_day", false)
                     .add("published_at", MastodonJson.time(a.getPublishedAt()))
                     .add("updated_at", MastodonJson.time(a.getPublishedAt()))
                     .add("read", !item.recipient() || item.acknowledgedAt() != null)
-                    .add("mentions", Json.createArrayBuilder()).add("statuses", Json.createArrayBuilder())
-                    .add("tags", Json.createArrayBuilder()).add("emojis", Json.createArrayBuilder())
-                    .add("reactions", Json.createArrayBuilder())
+                    .add("mentions", Jsonp.createArrayBuilder()).add("statuses", Jsonp.createArrayBuilder())
+                    .add("tags", Jsonp.createArrayBuilder()).add("emojis", Jsonp.createArrayBuilder())
+                    .add("reactions", Jsonp.createArrayBuilder())
                     .add("babillard_must_read", a.isMustRead())
                     .add("babillard_category", a.getCategory().name());
             if (a.isEvent()) {

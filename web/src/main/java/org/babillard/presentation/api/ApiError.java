@@ -1,6 +1,6 @@
 package org.babillard.presentation.api;
 
-import jakarta.json.Json;
+import org.babillard.presentation.Jsonp;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +25,7 @@ public class ApiError extends WebApplicationException {
         // A localized error carries no entity: the runtime then hands it to ApiErrors, which writes it in the
         // caller's language (an entity would be sent as it is, without any exception mapper).
         super(message, key == null ? Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build() : Response.status(status).build());
+                .entity(Jsonp.createObjectBuilder().add("error", message).build().toString()).build() : Response.status(status).build());
         this.key = key;
         this.arguments = arguments;
     }

@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,12 +35,12 @@ public class AppsResource {
         try {
             RegisteredApp app = oauth.register(p.get("client_name"), p.get("redirect_uris") == null
                     ? String.join(" ", p.list("redirect_uris")) : p.get("redirect_uris"), p.get("scopes"), p.get("website"));
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = Jsonp.createObjectBuilder()
                     .add("id", String.valueOf(app.id()))
                     .add("name", app.name())
                     .add("redirect_uri", String.join("\n", app.redirectUris()))
-                    .add("redirect_uris", Json.createArrayBuilder(app.redirectUris()))
-                    .add("scopes", Json.createArrayBuilder(java.util.List.of(app.scopes().split(" "))))
+                    .add("redirect_uris", Jsonp.createArrayBuilder(app.redirectUris()))
+                    .add("scopes", Jsonp.createArrayBuilder(java.util.List.of(app.scopes().split(" "))))
                     .add("client_id", app.clientId())
                     .add("client_secret", app.clientSecret())
                     .add("vapid_key", "");
@@ -59,7 +59,7 @@ public class AppsResource {
     @Path("verify_credentials")
     public String verify() {
         Caller caller = session.caller();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("name", caller.appName()).add("vapid_key", "");
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("name", caller.appName()).add("vapid_key", "");
         if (caller.appWebsite() == null) {
             json.addNull("website");
         } else {

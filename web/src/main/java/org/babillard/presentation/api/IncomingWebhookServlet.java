@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -89,7 +89,7 @@ public class IncomingWebhookServlet extends HttpServlet {
             return;
         }
         String text;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 error(response, 400, "The body must be a JSON object such as {\"text\": \"...\"}");
@@ -110,7 +110,7 @@ public class IncomingWebhookServlet extends HttpServlet {
             String base = request.getRequestURL().toString();
             base = base.substring(0, base.length() - request.getRequestURI().length()) + request.getContextPath() + "/";
             response.setStatus(200);
-            write(response, Json.createObjectBuilder().add("ok", true).add("id", String.valueOf(id))
+            write(response, Jsonp.createObjectBuilder().add("ok", true).add("id", String.valueOf(id))
                     .add("url", base + "post.xhtml?id=" + id).build().toString());
         } catch (Refused e) {
             switch (e.reason()) {
@@ -141,7 +141,7 @@ public class IncomingWebhookServlet extends HttpServlet {
 
     private static void error(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
-        write(response, Json.createObjectBuilder().add("ok", false).add("error", message).build().toString());
+        write(response, Jsonp.createObjectBuilder().add("ok", false).add("error", message).build().toString());
     }
 
     private static void write(HttpServletResponse response, String json) throws IOException {

@@ -1,8 +1,8 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
 import org.babillard.platform.boundary.Settings;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,42 +40,42 @@ public class InstanceResource {
     public String v1() {
         String base = render.base();
         long[] counts = accounts.instanceCounts();
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("uri", host(base))
                 .add("title", settings.companyName().orElse("Babillard"))
                 .add("short_description", "Babillard: what your colleagues are working on.")
                 .add("description", "The company's own micro-blogging: log in with your directory account.")
                 .add("email", "")
                 .add("version", VERSION)
-                .add("urls", Json.createObjectBuilder().add("streaming_api", base.replaceFirst("^http", "ws").replaceAll("/$", "")))
-                .add("stats", Json.createObjectBuilder().add("user_count", counts[0]).add("status_count", counts[1]).add("domain_count", 0))
+                .add("urls", Jsonp.createObjectBuilder().add("streaming_api", base.replaceFirst("^http", "ws").replaceAll("/$", "")))
+                .add("stats", Jsonp.createObjectBuilder().add("user_count", counts[0]).add("status_count", counts[1]).add("domain_count", 0))
                 .add("thumbnail", base + "favicon.svg")
-                .add("languages", Json.createArrayBuilder().add("fr").add("en"))
+                .add("languages", Jsonp.createArrayBuilder().add("fr").add("en"))
                 .add("registrations", false)
                 .add("approval_required", false)
                 .add("invites_enabled", false)
                 .add("configuration", configuration(base, false))
                 .addNull("contact_account")
-                .add("rules", Json.createArrayBuilder())
+                .add("rules", Jsonp.createArrayBuilder())
                 .build().toString();
     }
 
     String v2() {
         String base = render.base();
         long[] counts = accounts.instanceCounts();
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("domain", host(base))
                 .add("title", settings.companyName().orElse("Babillard"))
                 .add("version", VERSION)
                 .add("source_url", base)
                 .add("description", "The company's own micro-blogging: log in with your directory account.")
-                .add("usage", Json.createObjectBuilder().add("users", Json.createObjectBuilder().add("active_month", counts[0])))
-                .add("thumbnail", Json.createObjectBuilder().add("url", base + "favicon.svg"))
-                .add("languages", Json.createArrayBuilder().add("fr").add("en"))
+                .add("usage", Jsonp.createObjectBuilder().add("users", Jsonp.createObjectBuilder().add("active_month", counts[0])))
+                .add("thumbnail", Jsonp.createObjectBuilder().add("url", base + "favicon.svg"))
+                .add("languages", Jsonp.createArrayBuilder().add("fr").add("en"))
                 .add("configuration", configuration(base, true))
-                .add("registrations", Json.createObjectBuilder().add("enabled", false).add("approval_required", false).addNull("message"))
-                .add("contact", Json.createObjectBuilder().add("email", "").addNull("account"))
-                .add("rules", Json.createArrayBuilder())
+                .add("registrations", Jsonp.createObjectBuilder().add("enabled", false).add("approval_required", false).addNull("message"))
+                .add("contact", Jsonp.createObjectBuilder().add("email", "").addNull("account"))
+                .add("rules", Jsonp.createArrayBuilder())
                 .build().toString();
     }
 
@@ -86,22 +86,22 @@ public class InstanceResource {
     }
 
     private JsonObjectBuilder configuration(String base, boolean v2) {
-        JsonObjectBuilder c = Json.createObjectBuilder()
-                .add("statuses", Json.createObjectBuilder().add("max_characters", posts.maxLength())
+        JsonObjectBuilder c = Jsonp.createObjectBuilder()
+                .add("statuses", Jsonp.createObjectBuilder().add("max_characters", posts.maxLength())
                         .add("max_media_attachments", settings.attachmentsPerPost()).add("characters_reserved_per_url", 0))
-                .add("media_attachments", Json.createObjectBuilder()
-                        .add("supported_mime_types", Json.createArrayBuilder().add("image/jpeg").add("image/png")
+                .add("media_attachments", Jsonp.createObjectBuilder()
+                        .add("supported_mime_types", Jsonp.createArrayBuilder().add("image/jpeg").add("image/png")
                                 .add("image/gif").add("image/webp").add("application/pdf").add("text/plain"))
                         .add("image_size_limit", attachments.maxBytes()).add("image_matrix_limit", 16777216)
                         .add("video_size_limit", attachments.maxBytes()).add("video_frame_rate_limit", 60)
                         .add("video_matrix_limit", 2304000))
-                .add("polls", Json.createObjectBuilder().add("max_options", Polls.MAX_CHOICES)
+                .add("polls", Jsonp.createObjectBuilder().add("max_options", Polls.MAX_CHOICES)
                         .add("max_characters_per_option", Polls.CHOICE_LIMIT).add("min_expiration", 300)
                         .add("max_expiration", Polls.LONGEST.toSeconds()));
         if (v2) {
-            c.add("urls", Json.createObjectBuilder().add("streaming", base.replaceFirst("^http", "ws").replaceAll("/$", "")))
-                    .add("accounts", Json.createObjectBuilder().add("max_featured_tags", 0))
-                    .add("translation", Json.createObjectBuilder().add("enabled", false));
+            c.add("urls", Jsonp.createObjectBuilder().add("streaming", base.replaceFirst("^http", "ws").replaceAll("/$", "")))
+                    .add("accounts", Jsonp.createObjectBuilder().add("max_featured_tags", 0))
+                    .add("translation", Jsonp.createObjectBuilder().add("enabled", false));
         }
         return c;
     }

@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -41,7 +41,7 @@ public class ListsResource {
     @GET
     public String lists() {
         String me = session.employee("read:lists");
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         channels.list(me).stream().filter(ChannelSummary::isMember).forEach(c -> list.add(list(c)));
         return list.build().toString();
     }
@@ -73,7 +73,7 @@ public class ListsResource {
     }
 
     static jakarta.json.JsonObject list(ChannelSummary c) {
-        return Json.createObjectBuilder().add("id", String.valueOf(c.id())).add("title", c.name())
+        return Jsonp.createObjectBuilder().add("id", String.valueOf(c.id())).add("title", c.name())
                 .add("replies_policy", "list").add("exclusive", false).build();
     }
 
@@ -85,7 +85,7 @@ public class ListsResource {
         try {
             var channel = channels.create(me, p.get("title"), "", org.babillard.channels.entity.Channel.Access.PRIVATE,
                     org.babillard.channels.entity.Channel.Posting.MEMBERS);
-            return Json.createObjectBuilder().add("id", String.valueOf(channel.getId())).add("title", channel.getName())
+            return Jsonp.createObjectBuilder().add("id", String.valueOf(channel.getId())).add("title", channel.getName())
                     .add("replies_policy", "list").add("exclusive", false).build().toString();
         } catch (Refused e) {
             throw ApiError.unprocessable("a list needs a title that no channel has yet");

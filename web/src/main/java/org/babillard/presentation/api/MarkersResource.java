@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +33,7 @@ public class MarkersResource {
         String me = session.employee("read:statuses");
         List<String> wanted = new ArrayList<>(uri.getQueryParameters().getOrDefault("timeline[]", List.of()));
         wanted.addAll(uri.getQueryParameters().getOrDefault("timeline", List.of()));
-        var json = Json.createObjectBuilder();
+        var json = Jsonp.createObjectBuilder();
         for (Marker m : markers.of(me, wanted)) {
             json.add(m.getTimeline(), marker(m));
         }
@@ -45,7 +45,7 @@ public class MarkersResource {
     public String saveMarkers(@Context UriInfo uri, @HeaderParam("Content-Type") String type, String body) {
         String me = session.employee("write:statuses");
         Params p = Params.of(uri.getQueryParameters(), type, body);
-        var json = Json.createObjectBuilder();
+        var json = Jsonp.createObjectBuilder();
         for (String timelineName : Markers.TIMELINES) {
             Long last = p.number(timelineName + "[last_read_id]");
             if (last != null) {
@@ -56,7 +56,7 @@ public class MarkersResource {
     }
 
     private static jakarta.json.JsonObject marker(Marker m) {
-        return Json.createObjectBuilder().add("last_read_id", String.valueOf(m.getLastReadId()))
+        return Jsonp.createObjectBuilder().add("last_read_id", String.valueOf(m.getLastReadId()))
                 .add("version", m.getVersion()).add("updated_at", MastodonJson.time(m.getUpdatedAt())).build();
     }
 }

@@ -1,6 +1,6 @@
 package org.babillard.presentation.api;
 
-import jakarta.json.Json;
+import org.babillard.presentation.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -55,7 +55,7 @@ final class MastodonJson {
     }
 
     JsonObject account(AccountView a) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", a.username())
                 .add("username", a.username())
                 .add("acct", a.username())
@@ -75,9 +75,9 @@ final class MastodonJson {
                 .add("followers_count", a.followers())
                 .add("following_count", a.following())
                 .add("statuses_count", a.statuses())
-                .add("emojis", Json.createArrayBuilder());
+                .add("emojis", Jsonp.createArrayBuilder());
         nullable(b, "last_status_at", date(a.lastStatusAt()));
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = Jsonp.createArrayBuilder();
         field(fields, "Title", a.title());
         field(fields, "Department", a.department());
         field(fields, "Site", a.site());
@@ -107,13 +107,13 @@ final class MastodonJson {
 
     private static void field(JsonArrayBuilder fields, String name, String value) {
         if (value != null && !value.isBlank()) {
-            fields.add(Json.createObjectBuilder().add("name", name).add("value", Html.escape(value)).addNull("verified_at"));
+            fields.add(Jsonp.createObjectBuilder().add("name", name).add("value", Html.escape(value)).addNull("verified_at"));
         }
     }
 
     JsonObject status(TimelineEntry e) {
         AccountView author = accounts.get(e.authorUsername());
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", String.valueOf(e.id()))
                 .add("created_at", time(e.createdAt()))
                 .add("sensitive", false)
@@ -131,11 +131,11 @@ final class MastodonJson {
                 .add("pinned", e.pinned())
                 .add("content", content(e))
                 .add("text", e.text())
-                .add("account", author == null ? Json.createObjectBuilder().build() : account(author))
+                .add("account", author == null ? Jsonp.createObjectBuilder().build() : account(author))
                 .add("media_attachments", media(e.attachments()))
                 .add("mentions", mentions(e.text()))
                 .add("tags", tags(e.text()))
-                .add("emojis", Json.createArrayBuilder())
+                .add("emojis", Jsonp.createArrayBuilder())
                 .addNull("card")
                 .addNull("application")
                 .add("language", "fr");
@@ -155,7 +155,7 @@ final class MastodonJson {
         }
         if (e.channel() != null) {
             // Not Mastodon's: where the post was written, for clients that care (lists are channels).
-            b.add("babillard_channel", Json.createObjectBuilder().add("id", String.valueOf(e.channel().id()))
+            b.add("babillard_channel", Jsonp.createObjectBuilder().add("id", String.valueOf(e.channel().id()))
                     .add("name", e.channel().name()).add("private", e.channel().privateChannel()));
         }
         return b.build();
@@ -172,7 +172,7 @@ final class MastodonJson {
 
     private JsonObject shared(TimelineEntry.Shared s) {
         AccountView author = accounts.get(s.authorUsername());
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", String.valueOf(s.id()))
                 .add("created_at", time(s.createdAt()))
                 .addNull("in_reply_to_id").addNull("in_reply_to_account_id")
@@ -183,10 +183,10 @@ final class MastodonJson {
                 .add("favourited", false).add("reblogged", false).add("muted", false).add("bookmarked", false)
                 .add("pinned", false)
                 .add("content", Html.content(s.text(), base)).add("text", s.text())
-                .add("account", author == null ? Json.createObjectBuilder().build() : account(author))
+                .add("account", author == null ? Jsonp.createObjectBuilder().build() : account(author))
                 .add("media_attachments", media(s.attachments()))
                 .add("mentions", mentions(s.text())).add("tags", tags(s.text()))
-                .add("emojis", Json.createArrayBuilder())
+                .add("emojis", Jsonp.createArrayBuilder())
                 .addNull("card").addNull("poll").addNull("reblog").addNull("application").add("language", "fr");
         return b.build();
     }
@@ -207,7 +207,7 @@ final class MastodonJson {
     }
 
     JsonArrayBuilder media(java.util.List<AttachmentInfo> attachments) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (AttachmentInfo a : attachments) {
             list.add(media(a));
         }
@@ -217,7 +217,7 @@ final class MastodonJson {
     JsonObject media(AttachmentInfo a) {
         // The API's own address of the file: a bearer token opens it (the web pages' address wants a session).
         String url = base + "api/v1/media/" + a.id() + "/file";
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", a.id())
                 .add("type", a.image() ? "image" : "unknown")
                 .add("url", url)
@@ -225,20 +225,20 @@ final class MastodonJson {
                 .addNull("remote_url")
                 .addNull("blurhash");
         nullable(b, "description", a.altText());
-        JsonObjectBuilder meta = Json.createObjectBuilder();
+        JsonObjectBuilder meta = Jsonp.createObjectBuilder();
         if (a.width() != null && a.height() != null) {
-            meta.add("original", Json.createObjectBuilder().add("width", a.width()).add("height", a.height())
+            meta.add("original", Jsonp.createObjectBuilder().add("width", a.width()).add("height", a.height())
                     .add("size", a.width() + "x" + a.height()).add("aspect", (double) a.width() / a.height()));
         }
         return b.add("meta", meta).build();
     }
 
     private JsonArrayBuilder mentions(String text) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (String login : Markup.mentions(text)) {
             AccountView a = accounts.get(login);
             if (a != null) {
-                list.add(Json.createObjectBuilder().add("id", a.username()).add("username", a.username())
+                list.add(Jsonp.createObjectBuilder().add("id", a.username()).add("username", a.username())
                         .add("acct", a.username()).add("url", base + "person.xhtml?u=" + Html.url(a.username())));
             }
         }
@@ -246,18 +246,18 @@ final class MastodonJson {
     }
 
     private JsonArrayBuilder tags(String text) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (String tag : Markup.hashtags(text)) {
-            list.add(Json.createObjectBuilder().add("name", tag).add("url", base + "topic.xhtml?t=" + Html.url(tag)));
+            list.add(Jsonp.createObjectBuilder().add("name", tag).add("url", base + "topic.xhtml?t=" + Html.url(tag)));
         }
         return list;
     }
 
     JsonObject poll(PollResults p) {
-        JsonArrayBuilder options = Json.createArrayBuilder();
-        JsonArrayBuilder own = Json.createArrayBuilder();
+        JsonArrayBuilder options = Jsonp.createArrayBuilder();
+        JsonArrayBuilder own = Jsonp.createArrayBuilder();
         for (PollResults.Choice c : p.getChoices()) {
-            JsonObjectBuilder option = Json.createObjectBuilder().add("title", c.getText());
+            JsonObjectBuilder option = Jsonp.createObjectBuilder().add("title", c.getText());
             if (p.isShown()) {
                 option.add("votes_count", c.getVotes());
             } else {
@@ -269,7 +269,7 @@ final class MastodonJson {
                 own.add(c.getIndex());
             }
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", String.valueOf(p.getPostId()))
                 .add("expires_at", time(p.getDeadline()))
                 .add("expired", p.isClosed())
@@ -277,7 +277,7 @@ final class MastodonJson {
                 .add("voted", p.isVoted())
                 .add("own_votes", own)
                 .add("options", options)
-                .add("emojis", Json.createArrayBuilder());
+                .add("emojis", Jsonp.createArrayBuilder());
         if (p.isShown()) {
             b.add("votes_count", p.getTotal()).add("voters_count", p.getTotal());
         } else {
@@ -289,11 +289,11 @@ final class MastodonJson {
     /** A Babillard notification as Mastodon's kinds: mention, status (reply), favourite, follow, reblog, follow_request. */
     JsonObject notification(NotificationView n, JsonObject status) {
         AccountView actor = accounts.get(n.actorUsername());
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", String.valueOf(n.id()))
                 .add("type", notificationType(n.kind()))
                 .add("created_at", time(n.createdAt()))
-                .add("account", actor == null ? Json.createObjectBuilder().build() : account(actor));
+                .add("account", actor == null ? Jsonp.createObjectBuilder().build() : account(actor));
         if (status != null) {
             b.add("status", status);
         }

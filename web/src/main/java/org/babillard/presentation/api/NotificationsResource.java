@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -56,7 +56,7 @@ public class NotificationsResource {
         if (newer != null) {
             page = page.stream().filter(n -> n.id() > newer).toList();
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         render(me, page).forEach(list::add);
         Response.ResponseBuilder response = Response.ok(list.build().toString(), "application/json");
         if (!page.isEmpty()) {

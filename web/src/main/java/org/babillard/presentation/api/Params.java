@@ -1,6 +1,6 @@
 package org.babillard.presentation.api;
 
-import jakarta.json.Json;
+import org.babillard.presentation.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -39,7 +39,7 @@ final class Params {
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/json")) {
             JsonValue json;
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
                 json = reader.readValue();
             } catch (JsonException | IllegalStateException e) {
                 // Malformed, cut short, or more than one value (Parsson's JsonException, not only its parsing one).

@@ -1,8 +1,8 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +56,7 @@ public class Render {
 
     JsonArrayBuilder accounts(List<String> usernames) {
         MastodonJson json = json(usernames, Map.of());
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         accounts.views(usernames).values().forEach(a -> list.add(json.account(a)));
         return list;
     }
@@ -89,7 +89,7 @@ public class Render {
     Response.ResponseBuilder page(String reader, TimelinePage page, Long sinceId, UriInfo uri) {
         List<TimelineEntry> entries = sinceId == null ? page.entries()
                 : page.entries().stream().filter(e -> e.id() > sinceId).toList();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         statuses(reader, entries).forEach(list::add);
         Response.ResponseBuilder response = Response.ok(list.build().toString(), "application/json");
         if (!entries.isEmpty()) {

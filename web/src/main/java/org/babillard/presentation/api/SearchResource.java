@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,9 +46,9 @@ public class SearchResource {
         String me = session.employee("read:search");
         int size = Math.max(1, Math.min(limit, 40));
         String query = q == null ? "" : q.strip();
-        JsonArrayBuilder accounts = Json.createArrayBuilder();
-        JsonArrayBuilder statuses = Json.createArrayBuilder();
-        JsonArrayBuilder hashtags = Json.createArrayBuilder();
+        JsonArrayBuilder accounts = Jsonp.createArrayBuilder();
+        JsonArrayBuilder statuses = Jsonp.createArrayBuilder();
+        JsonArrayBuilder hashtags = Jsonp.createArrayBuilder();
         if (!query.isEmpty()) {
             if (type == null || type.equals("accounts")) {
                 List<String> names = search.people(query.replaceFirst("^@", ""), size).stream().map(PersonCard::username).toList();
@@ -68,12 +68,12 @@ public class SearchResource {
             if (type == null || type.equals("hashtags")) {
                 String base = render.base();
                 for (TopicHit t : search.topics(me, query.startsWith("#") ? query : "#" + query, size)) {
-                    hashtags.add(Json.createObjectBuilder().add("name", t.tag()).add("url", base + "topic.xhtml?t=" + Html.url(t.tag()))
-                            .add("history", Json.createArrayBuilder()).add("following", false));
+                    hashtags.add(Jsonp.createObjectBuilder().add("name", t.tag()).add("url", base + "topic.xhtml?t=" + Html.url(t.tag()))
+                            .add("history", Jsonp.createArrayBuilder()).add("following", false));
                 }
             }
         }
-        return Json.createObjectBuilder().add("accounts", accounts).add("statuses", statuses).add("hashtags", hashtags)
+        return Jsonp.createObjectBuilder().add("accounts", accounts).add("statuses", statuses).add("hashtags", hashtags)
                 .build().toString();
     }
 }

@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -118,11 +118,11 @@ public class StatusesResource {
             } else {
                 descendants.addAll(c.replies());
             }
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = Jsonp.createArrayBuilder();
             render.statuses(me, ancestors).forEach(a::add);
-            JsonArrayBuilder d = Json.createArrayBuilder();
+            JsonArrayBuilder d = Jsonp.createArrayBuilder();
             render.statuses(me, descendants).forEach(d::add);
-            return Json.createObjectBuilder().add("ancestors", a).add("descendants", d).build().toString();
+            return Jsonp.createObjectBuilder().add("ancestors", a).add("descendants", d).build().toString();
         } catch (Refused e) {
             throw ApiError.notFound();
         }
@@ -152,7 +152,7 @@ public class StatusesResource {
         TimelineEntry now = entry(me, id);
         try {
             List<PostVersion> earlier = posts.history(me, id);
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = Jsonp.createArrayBuilder();
             var json = render.json(List.of(now.authorUsername()), java.util.Map.of());
             String base = render.base();
             // Oldest first, as Mastodon lists them, ending with the current text.
@@ -304,15 +304,15 @@ public class StatusesResource {
 
     private jakarta.json.JsonObject version(MastodonJson json, TimelineEntry e, String text, Instant at, String base) {
         var status = json.status(e);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("content", Html.content(text, base))
                 .add("spoiler_text", "")
                 .add("sensitive", false)
                 .add("created_at", MastodonJson.time(at))
                 .add("account", status.getJsonObject("account"))
                 .addNull("poll")
-                .add("media_attachments", Json.createArrayBuilder())
-                .add("emojis", Json.createArrayBuilder())
+                .add("media_attachments", Jsonp.createArrayBuilder())
+                .add("emojis", Jsonp.createArrayBuilder())
                 .build();
     }
 

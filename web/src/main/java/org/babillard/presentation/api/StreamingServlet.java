@@ -1,5 +1,6 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -103,7 +104,7 @@ public class StreamingServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(jakarta.json.Json.createObjectBuilder().add("error", message).build().toString());
+        response.getWriter().write(org.babillard.presentation.Jsonp.createObjectBuilder().add("error", message).build().toString());
     }
 
     /** Writes events to one open response; knows when the client has gone. */

@@ -1,7 +1,7 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -117,7 +117,7 @@ public class StreamingSocket {
         }
         JsonObject request;
         try {
-            request = Json.createReader(new StringReader(text)).readObject();
+            request = Jsonp.createReader(new StringReader(text)).readObject();
         } catch (JsonException | IllegalStateException e) {
             error(400, "Could not parse the message as JSON");
             return;
@@ -156,11 +156,11 @@ public class StreamingSocket {
         switch (stream == null ? "" : stream) {
             case "user", "user:notification" -> {
                 kind = Streams.Kind.USER;
-                names = Json.createArrayBuilder().add(stream).build();
+                names = Jsonp.createArrayBuilder().add(stream).build();
             }
             case "public", "public:local" -> {
                 kind = Streams.Kind.PUBLIC;
-                names = Json.createArrayBuilder().add(stream).build();
+                names = Jsonp.createArrayBuilder().add(stream).build();
             }
             case "hashtag", "hashtag:local" -> {
                 if (tag == null || tag.isBlank()) {
@@ -169,7 +169,7 @@ public class StreamingSocket {
                 }
                 kind = Streams.Kind.HASHTAG;
                 parameter = tag;
-                names = Json.createArrayBuilder().add(stream).add(tag).build();
+                names = Jsonp.createArrayBuilder().add(stream).add(tag).build();
             }
             case "list" -> {
                 boolean member = list != null && CDI.current().select(Channels.class).get().list(me).stream()
@@ -180,7 +180,7 @@ public class StreamingSocket {
                 }
                 kind = Streams.Kind.LIST;
                 parameter = list;
-                names = Json.createArrayBuilder().add(stream).add(list).build();
+                names = Jsonp.createArrayBuilder().add(stream).add(list).build();
             }
             default -> {
                 error(400, "Unknown stream type");
@@ -220,7 +220,7 @@ public class StreamingSocket {
     }
 
     private void error(int status, String message) {
-        sendText(Json.createObjectBuilder().add("error", message).add("status", status).build().toString());
+        sendText(Jsonp.createObjectBuilder().add("error", message).add("status", status).build().toString());
     }
 
     private boolean sendText(String text) {
@@ -264,7 +264,7 @@ public class StreamingSocket {
             if (notificationsOnly && !name.equals("notification")) {
                 return session.isOpen();
             }
-            return sendText(Json.createObjectBuilder().add("stream", names).add("event", name).add("payload", data).build().toString());
+            return sendText(Jsonp.createObjectBuilder().add("stream", names).add("event", name).add("payload", data).build().toString());
         }
 
         @Override

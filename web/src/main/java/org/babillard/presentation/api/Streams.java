@@ -1,5 +1,6 @@
 package org.babillard.presentation.api;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.babillard.api.boundary.Accounts;
 import org.babillard.live.control.LiveUpdates;
@@ -123,7 +123,7 @@ public class Streams {
 
     private void deliver(String json, Set<String> audience) {
         try {
-            JsonObject signal = Json.createReader(new StringReader(json)).readObject();
+            JsonObject signal = Jsonp.createReader(new StringReader(json)).readObject();
             String type = signal.getString("type", "");
             if (type.equals("post")) {
                 post(signal.getJsonNumber("id").longValue(), audience, "update");

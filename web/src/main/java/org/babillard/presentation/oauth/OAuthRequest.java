@@ -1,6 +1,6 @@
 package org.babillard.presentation.oauth;
 
-import jakarta.json.Json;
+import org.babillard.presentation.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +32,7 @@ final class OAuthRequest {
         if (type.startsWith("application/json")) {
             String body = new String(request.getInputStream().readNBytes(65536), StandardCharsets.UTF_8);
             try {
-                JsonObject json = Json.createReader(new StringReader(body)).readObject();
+                JsonObject json = Jsonp.createReader(new StringReader(body)).readObject();
                 json.forEach((k, v) -> p.values.put(k, v.getValueType() == JsonValue.ValueType.STRING
                         ? json.getString(k) : v.toString()));
             } catch (RuntimeException e) {
@@ -77,7 +77,7 @@ final class OAuthRequest {
     }
 
     static void refuse(HttpServletResponse response, OAuthRefused e) throws IOException {
-        json(response, e.status(), Json.createObjectBuilder().add("error", e.error())
+        json(response, e.status(), Jsonp.createObjectBuilder().add("error", e.error())
                 .add("error_description", e.getMessage()).build());
     }
 

@@ -1,5 +1,6 @@
 package org.babillard.presentation.oauth;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,7 +30,7 @@ public class RevokeServlet extends HttpServlet {
         try {
             oauth.revoke(basic != null ? basic[0] : p.get("client_id"), basic != null ? basic[1] : p.get("client_secret"),
                     p.get("token"));
-            OAuthRequest.json(response, 200, jakarta.json.Json.createObjectBuilder().build());
+            OAuthRequest.json(response, 200, org.babillard.presentation.Jsonp.createObjectBuilder().build());
         } catch (OAuthRefused e) {
             OAuthRequest.refuse(response, e);
         }

@@ -1,7 +1,7 @@
 package org.babillard.presentation.oauth;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +45,7 @@ public class TokenServlet extends HttpServlet {
             } else {
                 throw new OAuthRefused("unsupported_grant_type", "grant_type must be authorization_code or client_credentials");
             }
-            OAuthRequest.json(response, 200, Json.createObjectBuilder().add("access_token", token.accessToken())
+            OAuthRequest.json(response, 200, Jsonp.createObjectBuilder().add("access_token", token.accessToken())
                     .add("token_type", "Bearer").add("scope", token.scope()).add("created_at", token.createdAt()).build());
         } catch (OAuthRefused e) {
             OAuthRequest.refuse(response, e);

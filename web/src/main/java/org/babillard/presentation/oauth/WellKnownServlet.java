@@ -1,6 +1,6 @@
 package org.babillard.presentation.oauth;
 
-import jakarta.json.Json;
+import org.babillard.presentation.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,9 +19,9 @@ public class WellKnownServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = OAuthRequest.base(request);
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = Jsonp.createArrayBuilder();
         Scopes.TOP.stream().sorted().forEach(scopes::add);
-        OAuthRequest.json(response, 200, Json.createObjectBuilder()
+        OAuthRequest.json(response, 200, Jsonp.createObjectBuilder()
                 .add("issuer", base)
                 .add("service_documentation", base + "docs/api.md")
                 .add("authorization_endpoint", base + "oauth/authorize")
@@ -29,11 +29,11 @@ public class WellKnownServlet extends HttpServlet {
                 .add("revocation_endpoint", base + "oauth/revoke")
                 .add("app_registration_endpoint", base + "api/v1/apps")
                 .add("scopes_supported", scopes)
-                .add("response_types_supported", Json.createArrayBuilder().add("code"))
-                .add("response_modes_supported", Json.createArrayBuilder().add("query"))
-                .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("client_credentials"))
-                .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
-                .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256").add("plain"))
+                .add("response_types_supported", Jsonp.createArrayBuilder().add("code"))
+                .add("response_modes_supported", Jsonp.createArrayBuilder().add("query"))
+                .add("grant_types_supported", Jsonp.createArrayBuilder().add("authorization_code").add("client_credentials"))
+                .add("token_endpoint_auth_methods_supported", Jsonp.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+                .add("code_challenge_methods_supported", Jsonp.createArrayBuilder().add("S256").add("plain"))
                 .build());
     }
 }

@@ -1,7 +1,7 @@
 package org.babillard.presentation.people;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -40,11 +40,11 @@ public class MentionSuggestions extends HttpServlet {
         if (q.startsWith("@")) {
             q = q.substring(1);
         }
-        JsonArrayBuilder found = Json.createArrayBuilder();
+        JsonArrayBuilder found = Jsonp.createArrayBuilder();
         if (!q.isEmpty() && q.length() <= LONGEST_QUERY) {
             for (PersonCard person : people.search(q, MOST)) {
                 if (person.active()) {
-                    found.add(Json.createObjectBuilder().add("username", person.username())
+                    found.add(Jsonp.createObjectBuilder().add("username", person.username())
                             .add("name", person.displayName() == null ? person.username() : person.displayName()));
                 }
             }

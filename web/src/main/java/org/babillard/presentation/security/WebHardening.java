@@ -1,8 +1,8 @@
 package org.babillard.presentation.security;
 
+import org.babillard.presentation.Jsonp;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import org.primefaces.csp.CspException;
@@ -251,7 +251,7 @@ public class WebHardening extends HttpFilter {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(Json.createObjectBuilder().add("error", text).build().toString()
+        response.getOutputStream().write(Jsonp.createObjectBuilder().add("error", text).build().toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 
