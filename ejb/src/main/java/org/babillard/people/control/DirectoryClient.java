@@ -74,8 +74,12 @@ public class DirectoryClient implements AutoCloseable {
     /** The endpoint that answered last: tried first next time. */
     private final AtomicInteger preferred = new AtomicInteger();
 
-    /** One directory server: its pool of service connections, and the settings for fresh user binds. */
-    private record Endpoint(String url, LdapConnectionPool pool, LdapConnectionConfig userBindConfig) {
+    /**
+     * One directory server: its pool of service connections (replaced by a new one if it ever stays exhausted, see
+     * {@link #withConnection}), how to make that pool, and the settings for fresh user binds.
+     */
+    private record Endpoint(String url, java.util.concurrent.atomic.AtomicReference<LdapConnectionPool> pool,
+                            java.util.function.Supplier<LdapConnectionPool> newPool, LdapConnectionConfig userBindConfig) {
     }
 
     public DirectoryClient(DirectorySettings settings) {
@@ -91,6 +95,11 @@ public class DirectoryClient implements AutoCloseable {
     }
 
     private static Endpoint endpoint(DirectorySettings settings, String url) {
+        return new Endpoint(url, new java.util.concurrent.atomic.AtomicReference<>(pool(settings, url)), () -> pool(settings, url),
+                connectionConfig(settings, url));
+    }
+
+    private static LdapConnectionPool pool(DirectorySettings settings, String url) {
         LdapConnectionConfig serviceConfig = connectionConfig(settings, url);
         serviceConfig.setName(settings.serviceDn());
         serviceConfig.setCredentials(settings.servicePassword());
@@ -102,8 +111,7 @@ public class DirectoryClient implements AutoCloseable {
         poolConfig.setTestOnBorrow(true);
         poolConfig.setMaxWait(settings.connectTimeout().plus(settings.operationTimeout()));
         poolConfig.setJmxEnabled(false);
-        LdapConnectionPool pool = new LdapConnectionPool(new DistrustingOldConnections(factory), poolConfig);
-        return new Endpoint(url, pool, connectionConfig(settings, url));
+        return new LdapConnectionPool(new DistrustingOldConnections(factory), poolConfig);
     }
 
     /**
@@ -277,12 +285,24 @@ public class DirectoryClient implements AutoCloseable {
      * connection, which may be broken, leaves the pool.
      */
     private <T> T withConnection(Endpoint endpoint, String what, OnConnection<T> work) throws DirectoryUnavailable {
-        LdapConnectionPool pool = endpoint.pool();
+        LdapConnectionPool pool = endpoint.pool().get();
         LdapConnection connection;
         try {
             connection = pool.getConnection();
         } catch (LdapException | RuntimeException e) {
-            throw unavailable(endpoint, "connecting", e);
+            if (pool.getNumActive() < pool.getMaxTotal()) {
+                throw unavailable(endpoint, "connecting", e);
+            }
+            // Every connection lent for the whole wait (connect and operation timeouts), none back: the directory killed
+            // and started again while a dozen people logged in left the pool so, each connection counted as lent for
+            // good, and nobody could log in any more until Babillard was restarted (the benchmark's directory, restarted
+            // under 8 concurrent logins). A new pool; the old one's connections are dropped as they come back.
+            pool = renew(endpoint, pool);
+            try {
+                connection = pool.getConnection();
+            } catch (LdapException | RuntimeException again) {
+                throw unavailable(endpoint, "connecting", again);
+            }
         }
         try {
             T result = work.run(connection);
@@ -603,6 +623,19 @@ public class DirectoryClient implements AutoCloseable {
         }
     }
 
+    /** Puts a new pool in place of one that stayed exhausted (once, if several requests find it so together). */
+    private static LdapConnectionPool renew(Endpoint endpoint, LdapConnectionPool exhausted) {
+        LdapConnectionPool fresh = endpoint.newPool().get();
+        if (!endpoint.pool().compareAndSet(exhausted, fresh)) {
+            fresh.close();
+            return endpoint.pool().get();
+        }
+        LOG.warning(() -> "The " + exhausted.getMaxTotal() + " connections to the directory at " + endpoint.url()
+                + " were all lent and none came back within the wait: they are left behind, with new ones from now on");
+        exhausted.close();
+        return fresh;
+    }
+
     private static DirectoryUnavailable unavailable(Endpoint endpoint, String what, Exception cause) {
         String message = "The directory at " + endpoint.url() + " did not answer while " + what + ": " + cause.getMessage();
         LOG.warning(message);
@@ -627,7 +660,7 @@ public class DirectoryClient implements AutoCloseable {
 
     @Override
     public void close() {
-        endpoints.forEach(e -> e.pool().close());
+        endpoints.forEach(e -> e.pool().get().close());
     }
 
     private static LdapConnectionConfig connectionConfig(DirectorySettings settings, String url) {

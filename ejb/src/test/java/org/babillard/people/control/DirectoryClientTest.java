@@ -57,6 +57,125 @@ class DirectoryClientTest {
         }
     }
 
+    /**
+     * The directory killed (its process, as a crash or an operator would) while a dozen people log in, away a few
+     * seconds while they keep trying, then started again: logins work again at once, without a restart of Babillard.
+     */
+    @Test
+    void aDirectoryKilledUnderConcurrentLoginsAndStartedAgainNeedsNoRestart() throws Exception {
+        int port = closedPort();
+        Process directory = directoryProcess(port);
+        java.util.concurrent.ExecutorService logins = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try (DirectoryClient client = new DirectoryClient(pointingAt("ldap://127.0.0.1:" + port))) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            for (int i = 0; i < 12; i++) {
+                logins.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            client.authenticate("camille.durand", "demo");
+                        } catch (DirectoryUnavailable | InvalidCredentials e) {
+                            // while the directory is away
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1000);
+            directory.destroyForcibly().waitFor();
+            Thread.sleep(4000);
+            directory = directoryProcess(port);
+            Thread.sleep(2000);
+            running.set(false);
+            logins.shutdown();
+            assertTrue(logins.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+            Instant start = Instant.now();
+            assertEquals("camille.durand", client.authenticate("camille.durand", "demo").username());
+            assertTrue(Duration.between(start, Instant.now()).toMillis() < 2000, "answered at once");
+        } finally {
+            logins.shutdownNow();
+            directory.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * The directory slower than the operation timeout for a few seconds while a dozen people log in (searches time
+     * out), then quick again: logins work again at once, without a restart of Babillard.
+     */
+    @Test
+    void aDirectoryThatTimedOutUnderConcurrentLoginsNeedsNoRestart() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean(false);
+        com.unboundid.ldap.listener.InMemoryDirectoryServerConfig config =
+                new com.unboundid.ldap.listener.InMemoryDirectoryServerConfig(DemoDirectory.BASE_DN);
+        config.setListenerConfigs(com.unboundid.ldap.listener.InMemoryListenerConfig.createLDAPConfig("ldap",
+                InetAddress.getLoopbackAddress(), 0, null));
+        config.addInMemoryOperationInterceptor(new com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor() {
+            @Override
+            public void processSearchRequest(com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest request) {
+                if (slow.get()) {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        com.unboundid.ldap.listener.InMemoryDirectoryServer server = new com.unboundid.ldap.listener.InMemoryDirectoryServer(config);
+        try (java.io.InputStream in = DemoDirectory.class.getResourceAsStream(DemoDirectory.LDIF);
+             com.unboundid.ldif.LDIFReader reader = new com.unboundid.ldif.LDIFReader(in)) {
+            server.importFromLDIF(true, reader);
+        }
+        server.startListening();
+        java.util.concurrent.ExecutorService logins = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try (DirectoryClient client = new DirectoryClient(pointingAt("ldap://127.0.0.1:" + server.getListenPort())
+                .with("ldap.operation.timeout.ms", "1000"))) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            for (int i = 0; i < 12; i++) {
+                logins.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            client.authenticate("camille.durand", "demo");
+                        } catch (DirectoryUnavailable | InvalidCredentials e) {
+                            // while the directory is slow
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(500);
+            slow.set(true);
+            Thread.sleep(5000);
+            slow.set(false);
+            Thread.sleep(4000);
+            running.set(false);
+            logins.shutdown();
+            assertTrue(logins.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+            Instant start = Instant.now();
+            assertEquals("camille.durand", client.authenticate("camille.durand", "demo").username());
+            assertTrue(Duration.between(start, Instant.now()).toMillis() < 2000, "answered at once");
+        } finally {
+            logins.shutdownNow();
+            server.shutDown(true);
+        }
+    }
+
+    /** The demo directory in a process of its own, once it answers. */
+    private static Process directoryProcess(int port) throws Exception {
+        Process process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DemoDirectory.class.getName(), "--port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(giveUp)) {
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                return process;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the demo directory did not start on port " + port);
+    }
+
     @Test
     void wrongPasswordsAreInvalidOnEveryServer() throws Exception {
         try (DemoDirectory directory = DemoDirectory.start(0);
