@@ -65,34 +65,16 @@ class DirectoryClientTest {
     void aDirectoryKilledUnderConcurrentLoginsAndStartedAgainNeedsNoRestart() throws Exception {
         int port = closedPort();
         Process directory = directoryProcess(port);
-        java.util.concurrent.ExecutorService logins = java.util.concurrent.Executors.newFixedThreadPool(12);
-        try (DirectoryClient client = new DirectoryClient(pointingAt("ldap://127.0.0.1:" + port))) {
-            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-            for (int i = 0; i < 12; i++) {
-                logins.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            client.authenticate("camille.durand", "demo");
-                        } catch (DirectoryUnavailable | InvalidCredentials e) {
-                            // while the directory is away
-                        }
-                    }
-                    return null;
-                });
-            }
+        try (DirectoryClient client = new DirectoryClient(pointingAt("ldap://127.0.0.1:" + port));
+             ConcurrentLogins logins = new ConcurrentLogins(client)) {
             Thread.sleep(1000);
             directory.destroyForcibly().waitFor();
             Thread.sleep(4000);
             directory = directoryProcess(port);
             Thread.sleep(2000);
-            running.set(false);
-            logins.shutdown();
-            assertTrue(logins.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
-            Instant start = Instant.now();
-            assertEquals("camille.durand", client.authenticate("camille.durand", "demo").username());
-            assertTrue(Duration.between(start, Instant.now()).toMillis() < 2000, "answered at once");
+            logins.stop();
+            assertAnsweredAtOnce(client);
         } finally {
-            logins.shutdownNow();
             directory.destroyForcibly().waitFor();
         }
     }
@@ -126,37 +108,59 @@ class DirectoryClientTest {
             server.importFromLDIF(true, reader);
         }
         server.startListening();
-        java.util.concurrent.ExecutorService logins = java.util.concurrent.Executors.newFixedThreadPool(12);
         try (DirectoryClient client = new DirectoryClient(pointingAt("ldap://127.0.0.1:" + server.getListenPort())
-                .with("ldap.operation.timeout.ms", "1000"))) {
-            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-            for (int i = 0; i < 12; i++) {
-                logins.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            client.authenticate("camille.durand", "demo");
-                        } catch (DirectoryUnavailable | InvalidCredentials e) {
-                            // while the directory is slow
-                        }
-                    }
-                    return null;
-                });
-            }
+                .with("ldap.operation.timeout.ms", "1000"));
+             ConcurrentLogins logins = new ConcurrentLogins(client)) {
             Thread.sleep(500);
             slow.set(true);
             Thread.sleep(5000);
             slow.set(false);
             Thread.sleep(4000);
-            running.set(false);
-            logins.shutdown();
-            assertTrue(logins.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
-            Instant start = Instant.now();
-            assertEquals("camille.durand", client.authenticate("camille.durand", "demo").username());
-            assertTrue(Duration.between(start, Instant.now()).toMillis() < 2000, "answered at once");
+            logins.stop();
+            assertAnsweredAtOnce(client);
         } finally {
-            logins.shutdownNow();
             server.shutDown(true);
         }
+    }
+
+    /** A dozen people logging in again and again until stopped; a directory away or slow only fails their attempts. */
+    private static final class ConcurrentLogins implements AutoCloseable {
+        private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+        ConcurrentLogins(DirectoryClient client) {
+            for (int i = 0; i < 12; i++) {
+                threads.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            client.authenticate("camille.durand", "demo");
+                        } catch (DirectoryUnavailable | InvalidCredentials e) {
+                            // while the directory is away or slow
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            threads.shutdownNow();
+        }
+    }
+
+    /** Every pooled connection came back or was dropped: a login now is answered at once. */
+    private static void assertAnsweredAtOnce(DirectoryClient client) throws Exception {
+        Instant start = Instant.now();
+        assertEquals("camille.durand", client.authenticate("camille.durand", "demo").username());
+        assertTrue(Duration.between(start, Instant.now()).toMillis() < 2000, "answered at once");
     }
 
     /** The demo directory in a process of its own, once it answers. */
