@@ -146,7 +146,7 @@ class DatabaseOutageJourneyIT extends ApiJourney {
         long started = System.nanoTime();
         browser.findElement(By.id("composer:publish")).click();
         // The message slot is filled anew by the answer; the form's fields are the ones typed in.
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(slot));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(Browser.gone(slot));
         WebElement problem = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#composer .field-error")));
         System.out.println("DatabaseOutageJourneyIT: the composer said so " + Duration.ofNanos(System.nanoTime() - started).toMillis()

@@ -120,6 +120,27 @@ public final class Browser {
     }
 
     /** The application's address in the tests' server. */
+    /**
+     * The element has left the page (the page was replaced after a submit). Like Selenium's {@code stalenessOf}, but
+     * Chromium sometimes answers the check with "Node with given id does not belong to the document" rather than a
+     * stale element while the new page comes in (a failed CI run): that also means the element is gone.
+     */
+    public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     public static String baseUrl() {
         return System.getProperty("babillard.it.url", "http://127.0.0.1:8180/");
     }

@@ -51,7 +51,7 @@ public abstract class Journey {
         browser.findElement(By.id("login:password")).sendKeys(password);
         WebElement submit = browser.findElement(By.id("login:submit"));
         submit.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(Browser.gone(submit));
         if (browser.getCurrentUrl().contains("/welcome.xhtml")) {
             skipWelcome(browser);
         }
