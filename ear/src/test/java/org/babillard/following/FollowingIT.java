@@ -231,7 +231,32 @@ class FollowingIT {
         assertTrue(heard.values().stream().noneMatch(users -> users.contains(bystander)), "nobody else hears anything");
     }
 
-    /** Who the seam was asked to tell about this post, waiting for the asynchronous delivery. */
+    /**
+     * The signal leaves as the post commits, on the committing thread: it is there when the author has their answer
+     * (never queued behind other work, docs/benchmarks.md), and a post whose transaction rolls back is never signalled.
+     */
+    @Test
+    void aPostIsSignalledAsItCommitsAndARolledBackOneNever() throws Exception {
+        String author = employee("lcommit");
+        String follower = employee("lcommitfan");
+        following.follow(follower, author);
+
+        long committed = posts.publish(author, "signalled as it commits").getId();
+        String marker = "{\"type\":\"post\",\"id\":" + committed + ",";
+        assertTrue(heard.entrySet().stream().anyMatch(e -> e.getKey().startsWith(marker) && e.getValue().contains(follower)),
+                "heard before publish returned; heard " + heard.keySet());
+
+        tx.begin();
+        long rolledBack = posts.publish(author, "never signalled").getId();
+        String rolledBackMarker = "{\"type\":\"post\",\"id\":" + rolledBack + ",";
+        assertTrue(heard.keySet().stream().noneMatch(json -> json.startsWith(rolledBackMarker)), "nothing before the commit");
+        tx.rollback();
+        Thread.sleep(1000);
+        assertTrue(heard.keySet().stream().noneMatch(json -> json.startsWith(rolledBackMarker)),
+                "a rolled-back post is never signalled; heard " + heard.keySet());
+    }
+
+    /** Who the seam was asked to tell about this post, waiting for the delivery. */
     private Set<String> audience(long postId) throws InterruptedException {
         String marker = "{\"type\":\"post\",\"id\":" + postId + ",";
         for (int i = 0; i < 100; i++) {

@@ -15,6 +15,8 @@ public class LiveCoverageRelay {
     LiveCoverage coverage;
 
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
-        coverage.posted(event.postId());
+        if (event.reply()) {
+            coverage.posted(event.postId());
+        }
     }
 }

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import org.babillard.integrations.boundary.WebhookDeliveries;
 import org.babillard.posts.boundary.PostPublished;
 
-/** Hands each new post to the outgoing webhooks once it is committed, on another thread: posting never waits. */
+/**
+ * Hands each new post in a channel to the outgoing webhooks once it is committed, on another thread: posting never
+ * waits. Webhooks belong to channels: a post outside any channel is not handed on at all.
+ */
 @ApplicationScoped
 public class WebhooksAfterCommit {
 
@@ -15,6 +18,8 @@ public class WebhooksAfterCommit {
     WebhookDeliveries deliveries;
 
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
-        deliveries.postPublished(event.postId());
+        if (event.inChannel()) {
+            deliveries.postPublished(event.postId());
+        }
     }
 }

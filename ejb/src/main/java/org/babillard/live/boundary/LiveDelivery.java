@@ -1,10 +1,14 @@
 package org.babillard.live.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.babillard.channels.entity.Channel;
 import org.babillard.live.control.LiveUpdates;
 import org.babillard.notifications.boundary.Notifications;
@@ -17,9 +21,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells open pages, after a commit and on another thread, that something new is there for their reader: a post
- * for their home or channel, a reply in a thread, their bell's count. A slow or failing delivery never touches
- * the transaction that caused it. The messages carry ids, never content.
+ * Tells open pages, once the transaction that caused it has committed, that something new is there for their
+ * reader: a post for their home or channel, a reply in a thread, their bell's count. The messages carry ids, never
+ * content.
+ * <p>
+ * A post's audience is worked out inside the post's own transaction, and the signal goes out as that transaction
+ * commits, on the thread that committed it (the listeners only hand it on: {@link LiveUpdates}). It used to be
+ * worked out afterwards on the EJB asynchronous pool, where under a heavy posting load it queued behind every
+ * post's indexing and webhooks and reached readers ten seconds late (docs/benchmarks.md); now a post is never
+ * signalled later than its own answer to its author. A rolled-back post is never signalled; a failing delivery is
+ * logged and never undoes the post.
  */
 @Stateless
 public class LiveDelivery {
@@ -35,12 +46,14 @@ public class LiveDelivery {
     @Inject
     Notifications notifications;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * A new post reaches those whose home or channel page would show it: the author, their followers, the
      * channel's members, the followers of its topics, and for a reply the people in the thread. In a private
-     * channel, only its members.
+     * channel, only its members. Called in the post's transaction; sent when it commits.
      */
-    @Asynchronous
     public void postPublished(long postId) {
         try {
             Post post = em.find(Post.class, postId);
@@ -53,7 +66,7 @@ public class LiveDelivery {
                     + ",\"channel\":" + (channel == null ? "null" : channel.getId())
                     + ",\"thread\":" + (post.getThread() == null ? "null" : post.getThread().getId())
                     + ",\"author\":\"" + post.getAuthor().getUsername().replaceAll("[^A-Za-z0-9._-]", "") + "\"}";
-            live.send(json, audience);
+            sendOnCommit(json, audience);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Live delivery of post " + postId + " failed", e);
         }
@@ -62,19 +75,39 @@ public class LiveDelivery {
     /**
      * An edited or deleted post is signalled to those a new post reaches ({"type":"edited"|"deleted","id":42}); the
      * API's streams then tell each owner who may read it (or could, before it was deleted). Hidden posts are not
-     * signalled.
+     * signalled. Called in the change's transaction; sent when it commits.
      */
-    @Asynchronous
     public void postChanged(long postId) {
         try {
             Post post = em.find(Post.class, postId);
             if (post == null || (!post.isDeleted() && (post.isHidden() || post.getEditedAt() == null))) {
                 return;
             }
-            live.send("{\"type\":\"" + (post.isDeleted() ? "deleted" : "edited") + "\",\"id\":" + postId + "}", audience(post));
+            sendOnCommit("{\"type\":\"" + (post.isDeleted() ? "deleted" : "edited") + "\",\"id\":" + postId + "}", audience(post));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Live delivery of a change to post " + postId + " failed", e);
         }
+    }
+
+    private void sendOnCommit(String json, Set<String> audience) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before: the audience is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                try {
+                    live.send(json, audience);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Live delivery failed: " + json, e);
+                }
+            }
+        });
     }
 
     /** Those whose home or channel page would show the post (see {@link #postPublished}). */

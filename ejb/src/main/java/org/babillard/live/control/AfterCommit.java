@@ -9,18 +9,22 @@ import org.babillard.notifications.control.Notified;
 import org.babillard.posts.boundary.PostChanged;
 import org.babillard.posts.boundary.PostPublished;
 
-/** Starts live deliveries once the transaction that caused them has committed, and only then. */
+/**
+ * Starts live deliveries. A post's, inside its transaction: its audience is read there and the signal leaves as it
+ * commits, and only if it commits ({@link LiveDelivery#postPublished}). A bell's, once the notification has
+ * committed, on another thread.
+ */
 @ApplicationScoped
 public class AfterCommit {
 
     @Inject
     LiveDelivery delivery;
 
-    void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
+    void published(@Observes PostPublished event) {
         delivery.postPublished(event.postId());
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged event) {
+    void changed(@Observes PostChanged event) {
         delivery.postChanged(event.postId());
     }
 

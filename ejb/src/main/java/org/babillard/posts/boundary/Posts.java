@@ -161,7 +161,7 @@ public class Posts {
         if (replyTo != null) {
             notifyReply(post, replyTo, author, told);
         }
-        published.fire(new PostPublished(post.getId(), author.getUsername()));
+        published.fire(new PostPublished(post.getId(), author.getUsername(), post.getChannel() != null, post.getThread() != null));
         return post;
     }
 
@@ -231,7 +231,7 @@ public class Posts {
             // The notifier checks that the original's author may read the share (its channel may be closed to them).
             notifier.notify(originalAuthor, Notification.Kind.SHARE, sharer, share, channel);
         }
-        published.fire(new PostPublished(share.getId(), sharer.getUsername()));
+        published.fire(new PostPublished(share.getId(), sharer.getUsername(), share.getChannel() != null, share.getThread() != null));
         return share;
     }
 
