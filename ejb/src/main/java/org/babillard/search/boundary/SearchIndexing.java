@@ -1,6 +1,8 @@
 package org.babillard.search.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,19 +18,22 @@ import org.babillard.search.control.PostIndex;
 import org.babillard.search.control.PostQueries;
 import org.babillard.search.control.SearchIndex;
 import org.babillard.search.control.SearchQuery;
+import org.babillard.search.control.SearchQueue;
 import org.babillard.search.entity.SavedSearch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes posts into the search index: one post after its transaction committed (asynchronously, see
- * {@code SearchFreshness}), the posts written since the last start, or every post for a rebuild, which builds a
+ * Writes posts into the search index: posts after their transactions committed (asynchronously and in batches,
+ * see {@code SearchFreshness} and {@link SearchQueue}), the posts written since the last start, or every post for a rebuild, which builds a
  * new index aside while searches go on in the old one. A failure here never reaches the person posting; it is
  * logged, and a rebuild repairs it.
  */
@@ -47,22 +52,72 @@ public class SearchIndexing {
     @Inject
     Notifier notifier;
 
-    /** Indexes the post as the database has it now (removes it if deleted); a new one may notify saved searches. */
+    @Inject
+    SearchQueue queue;
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * Indexes the posts of the {@link SearchQueue} until it is empty, a batch at a time, each batch as the database
+     * has it now (deleted posts leave the index), in one transaction and one write visible at once; new posts may
+     * notify saved searches. Started by {@code SearchFreshness} when no drain is running. A batch that fails is
+     * logged and the next one goes on: a rebuild from Administration repairs the index.
+     */
     @Asynchronous
-    public void reindex(long postId, boolean isNew) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void drain() {
+        boolean ended = false;
         try {
-            Post post = em.find(Post.class, postId);
-            if (post == null || post.isDeleted()) {
-                LOG.fine(() -> "Post " + postId + " is gone: out of the search index");
-                index.remove(postId);
-                return;
+            SearchIndexing self = context.getBusinessObject(SearchIndexing.class);
+            Map<Long, Boolean> batch;
+            while (!(batch = queue.take(BATCH)).isEmpty()) {
+                try {
+                    self.indexNow(batch);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, batch.size() + " posts could not be indexed; a rebuild from Administration repairs the index", e);
+                }
             }
-            index.put(indexed(post, hasFile(List.of(postId)).contains(postId)));
-            if (isNew) {
-                notifySavedSearches(post);
+            ended = true;
+        } finally {
+            if (!ended) {
+                queue.abandoned();
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Post " + postId + " could not be indexed; a rebuild from Administration repairs the index", e);
+        }
+    }
+
+    /** One batch of {@link #drain}: post id, and whether it is new. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void indexNow(Map<Long, Boolean> batch) {
+        List<Long> ids = new ArrayList<>(batch.keySet());
+        try {
+            Set<Long> withFile = hasFile(ids);
+            List<IndexedPost> posts = new ArrayList<>();
+            for (IndexedPost p : select(" and p.id in :ids", "ids", ids)) {
+                posts.add(withFile.contains(p.id())
+                        ? new IndexedPost(p.id(), p.text(), p.author(), p.channel(), p.createdAt(), p.notebook(), true) : p);
+            }
+            Set<Long> removed = new HashSet<>(ids);
+            posts.forEach(p -> removed.remove(p.id()));
+            if (!removed.isEmpty()) {
+                LOG.fine(() -> removed.size() + " posts gone: out of the search index");
+            }
+            index.putAll(posts, removed);
+            List<SavedSearch> saved = null;
+            for (IndexedPost p : posts) {
+                if (!batch.get(p.id()) || p.notebook()) {
+                    continue;
+                }
+                if (saved == null) {
+                    saved = em.createNamedQuery(SavedSearch.ACTIVE, SavedSearch.class).getResultList();
+                }
+                if (saved.isEmpty()) {
+                    break;
+                }
+                notifySavedSearches(em.find(Post.class, p.id()), saved);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -221,12 +276,12 @@ public class SearchIndexing {
     }
 
     /** Tells the owners of saved searches that find this new post, if they may read it (the notifier checks). */
-    private void notifySavedSearches(Post post) throws IOException {
-        if (post.isNotebook()) {
+    private void notifySavedSearches(Post post, List<SavedSearch> saved) throws IOException {
+        if (post == null || post.isNotebook()) {
             return;
         }
         Set<Long> told = new HashSet<>();
-        for (SavedSearch s : em.createNamedQuery(SavedSearch.ACTIVE, SavedSearch.class).getResultList()) {
+        for (SavedSearch s : saved) {
             Employee owner = s.getOwner();
             if (told.contains(owner.getId()) || owner.getId().equals(post.getAuthor().getId())) {
                 continue;

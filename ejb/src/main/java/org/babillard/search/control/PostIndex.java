@@ -132,6 +132,23 @@ public final class PostIndex implements Closeable {
         visible(writer.updateDocument(new Term(IndexedPost.KEY, Long.toString(post.id())), post.document()));
     }
 
+    /**
+     * Adds or replaces these posts and removes those, all searchable when this returns: one wait for one reopen
+     * for the lot.
+     */
+    public void putAll(Collection<IndexedPost> posts, Collection<Long> removed) throws IOException {
+        long generation = -1;
+        for (IndexedPost post : posts) {
+            generation = writer.updateDocument(new Term(IndexedPost.KEY, Long.toString(post.id())), post.document());
+        }
+        for (long id : removed) {
+            generation = writer.deleteDocuments(new Term(IndexedPost.KEY, Long.toString(id)));
+        }
+        if (generation >= 0) {
+            visible(generation);
+        }
+    }
+
     /** Adds many posts for a build: not searchable until {@link #publish()}. */
     public void add(Collection<IndexedPost> posts) throws IOException {
         List<Document> docs = new ArrayList<>(posts.size());

@@ -10,8 +10,9 @@ import org.babillard.posts.boundary.PostsRewritten;
 import org.babillard.search.boundary.SearchIndexing;
 
 /**
- * Keeps the index in step with the posts: once a post's transaction has committed, and only then, indexing starts
- * on another thread, so posting never waits for the index and a rolled-back post is never indexed.
+ * Keeps the index in step with the posts: once a post's transaction has committed, and only then, the post joins
+ * the {@link SearchQueue} and a drain indexes it on another thread, so posting never waits for the index and a
+ * rolled-back post is never indexed.
  */
 @ApplicationScoped
 public class SearchFreshness {
@@ -19,12 +20,19 @@ public class SearchFreshness {
     @Inject
     SearchIndexing indexing;
 
+    @Inject
+    SearchQueue queue;
+
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
-        indexing.reindex(event.postId(), true);
+        if (queue.offer(event.postId(), true)) {
+            indexing.drain();
+        }
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged event) {
-        indexing.reindex(event.postId(), false);
+        if (queue.offer(event.postId(), false)) {
+            indexing.drain();
+        }
     }
 
     void rewritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostsRewritten event) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -108,6 +109,20 @@ public class SearchIndex {
                 touchedWhileBuilding.add(post.id());
             }
             index().put(post);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds or replaces these posts and removes those; all visible to searches when this returns. */
+    public void putAll(Collection<IndexedPost> posts, Collection<Long> removed) throws IOException {
+        lock.readLock().lock();
+        try {
+            if (building != null) {
+                posts.forEach(p -> touchedWhileBuilding.add(p.id()));
+                touchedWhileBuilding.addAll(removed);
+            }
+            index().putAll(posts, removed);
         } finally {
             lock.readLock().unlock();
         }
