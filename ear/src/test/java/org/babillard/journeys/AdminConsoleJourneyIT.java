@@ -88,13 +88,14 @@ class AdminConsoleJourneyIT extends Journey {
         Path notImage = Files.createTempFile("logo", ".png");
         Files.writeString(notImage, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         upload(notImage);
-        assertEquals("Ce fichier n'est pas une image PNG, JPEG ou WebP.", waitFor(By.id("logo:fileProblem")).getText());
+        logoProblem("Ce fichier n'est pas une image PNG, JPEG ou WebP.");
         Path tooLarge = Files.createTempFile("logo", ".png");
         byte[] big = new byte[600 * 1024];
         System.arraycopy(Images.png(8, 8), 0, big, 0, 8);
         Files.write(tooLarge, big);
         upload(tooLarge);
-        assertEquals("Ce fichier est trop volumineux : 512 Ko au plus.", waitFor(By.id("logo:fileProblem")).getText());
+        // (the first problem's message is still on the page until the answer replaces it: wait for the new one)
+        logoProblem("Ce fichier est trop volumineux : 512 Ko au plus.");
         Path logo = Files.createTempFile("logo", ".png");
         Files.write(logo, Images.png(64, 64));
         upload(logo);
@@ -194,6 +195,11 @@ class AdminConsoleJourneyIT extends Journey {
         WebElement input = waitFor(By.id(id));
         input.clear();
         input.sendKeys(value);
+    }
+
+    /** Waits until the logo's problem reads this (the element is replaced by each answer: read afresh each time). */
+    private void logoProblem(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.id("logo:fileProblem"), expected));
     }
 
     private void upload(Path file) {

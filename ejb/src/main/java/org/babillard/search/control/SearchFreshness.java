@@ -9,6 +9,9 @@ import org.babillard.posts.boundary.PostPublished;
 import org.babillard.posts.boundary.PostsRewritten;
 import org.babillard.search.boundary.SearchIndexing;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Keeps the index in step with the posts: once a post's transaction has committed, and only then, the post joins
  * the {@link SearchQueue} and a drain indexes it on another thread, so posting never waits for the index and a
@@ -16,6 +19,8 @@ import org.babillard.search.boundary.SearchIndexing;
  */
 @ApplicationScoped
 public class SearchFreshness {
+
+    private static final Logger LOG = Logger.getLogger(SearchFreshness.class.getName());
 
     @Inject
     SearchIndexing indexing;
@@ -25,13 +30,23 @@ public class SearchFreshness {
 
     void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
         if (queue.offer(event.postId(), true)) {
-            indexing.drain();
+            drain();
         }
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostChanged event) {
         if (queue.offer(event.postId(), false)) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        try {
             indexing.drain();
+        } catch (RuntimeException e) {
+            // Not started (the server stopping): the next post starts one; a stop's leftovers are caught up at start.
+            queue.abandoned();
+            LOG.log(Level.WARNING, "The search index drain could not start; the next post starts it", e);
         }
     }
 
