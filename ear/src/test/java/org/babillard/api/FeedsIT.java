@@ -10,12 +10,15 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -118,8 +121,12 @@ class FeedsIT extends ApiJourney {
 
         // Nadia renews her address: the old one stops working at once; then she turns feeds off.
         browser.findElement(By.id("feeds:renew")).click();
-        String renewed = token(waitFor(By.id("feed-example")).getText());
-        assertFalse(renewed.equals(nadiaToken));
+        // (the former address stays on the page until the answer replaces it: wait for the new one, read afresh)
+        String renewed = new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String shown = d.findElement(By.id("feed-example")).getText();
+                    return shown.contains("/feeds/") && !token(shown).equals(nadiaToken) ? token(shown) : null;
+                });
         assertEquals(404, httpStatus(nadiaOnCamille), "the former address is gone");
         assertEquals(200, httpStatus(Browser.baseUrl() + "feeds/" + renewed + "/people/camille.durand"));
         browser.findElement(By.id("feeds:revoke")).click();
