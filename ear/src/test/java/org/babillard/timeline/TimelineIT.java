@@ -128,4 +128,48 @@ class TimelineIT {
         readable.sort(java.util.Comparator.reverseOrder());
         assertEquals(readable, walked, "18 posts and replies in four pages, none of the private channel's");
     }
+
+    /*
+     * Beyond the window (seven posts in the tests), each person and channel is read on its own index, and each stops
+     * at the page's last post once the page is full (Timeline#eachSource). A burst of other people's posts has pushed
+     * everything the reader follows out of the window: the pages are still the newest of all, none missed, none twice.
+     */
+    @Test
+    void aBurstOfOtherPeoplesPostsLeavesTheHomeWholeAndInOrder() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String reader = person("breader", run);
+        String early = person("bearly", run);
+        String late = person("blate", run);
+        String stranger = person("bstranger", run);
+        Channel team = channels.create(stranger, "Burst " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS);
+        channels.join(reader, team.getId());
+        following.follow(reader, early);
+        following.follow(reader, late);
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            expected.add(posts.publish(early, "early " + i).getId());
+        }
+        expected.add(posts.publish(stranger, Draft.inChannel(team.getId(), "in the team")).getId());
+        for (int i = 0; i < 3; i++) {
+            expected.add(posts.publish(late, "late " + i).getId());
+            expected.add(posts.publish(early, "early again " + i).getId());
+        }
+        for (int i = 0; i < 20; i++) {
+            posts.publish(stranger, "burst " + i);
+        }
+        List<Long> walked = new ArrayList<>();
+        TimelinePage page = timeline.home(reader, null, 4);
+        walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        while (page.hasMore() && walked.size() < 100) {
+            page = timeline.home(reader, page.nextBefore(), 4);
+            walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        }
+        List<Long> newestFirst = new ArrayList<>(expected);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertEquals(newestFirst, walked.stream().filter(expected::contains).toList(),
+                "both people's posts and the channel's, newest first, across pages of four");
+        assertEquals(expected.size(), walked.stream().filter(expected::contains).distinct().count(), "none twice");
+        assertEquals(newestFirst.subList(0, 4), walked.subList(0, 4), "the first page: the newest four the reader follows");
+        assertEquals(5, timeline.newerOnHome(reader, newestFirst.get(5)), "five posts above the sixth, across the burst");
+    }
 }

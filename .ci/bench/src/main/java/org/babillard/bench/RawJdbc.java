@@ -124,9 +124,12 @@ public final class RawJdbc {
         }
         byIds(c, union, "SELECT post_id FROM mention WHERE employee_id = ?", List.of(reader), reader, start, edge);
         if (union.size() < PAGE + 1 && edge > 0) {
-            source(c, union, " AND p.author_id IN (" + marks(authors.size()) + ")", new ArrayList<>(authors), reader, edge);
-            if (!channels.isEmpty()) {
-                source(c, union, " AND p.channel_id IN (" + marks(channels.size()) + ")", new ArrayList<>(channels), reader, edge);
+            // (each person and channel on its own index, as Timeline#eachSource)
+            for (Long author : authors) {
+                source(c, union, " AND p.author_id = ?", List.of(author), reader, edge);
+            }
+            for (Long channel : channels) {
+                source(c, union, " AND p.channel_id = ?", List.of(channel), reader, edge);
             }
             for (String tag : tags) {
                 byIds(c, union, "SELECT post_id FROM post_tag WHERE tag = ?", List.of(tag), reader, edge, 0);
