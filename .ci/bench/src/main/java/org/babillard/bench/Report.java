@@ -118,7 +118,8 @@ public final class Report {
                 .append(". Generated in ").append(m("generate.seconds")).append(" s; H2 database ")
                 .append(mib(m("db.bytes"))).append(". Readers: ").append(m("readers")).append(" employees chosen at random per request; ")
                 .append("deep page: below post ").append(m("deep.before")).append(" (six months back). Windows of ")
-                .append(m("window.seconds")).append(" s after a warm-up.\n\n");
+                .append(m("window.seconds")).append(" s after a warm-up; posting: a window of ").append(m("post.window.seconds"))
+                .append(" s after ").append(m("post.warmup.seconds")).append(" s of posting.\n\n");
         s.append("Load average (1, 5, 15 min) during the run:");
         for (String k : new TreeSet<>(meta.stringPropertyNames())) {
             if (k.startsWith("load.")) {
