@@ -142,6 +142,8 @@ public final class Report {
                 {"jsf-home-more", "home page \"Load more\" (Faces AJAX)", "jdbc-home-deep", "raw JDBC, a page further down"},
                 {"api-search", "search, API (READABLE re-check)", "static-file", "static file, same server"},
                 {"api-post", "posting, API", "jdbc-post", "raw JDBC insert + commit"},
+                {"api-home-after-posting", "home timeline, first page, API, after the posting load (its posts by others push the followed out of the window)",
+                        "jdbc-home-first", "raw JDBC, same rows, before it"},
                 {"login", "login (Faces form POST)", "ldap-bind", "plain LDAP bind"},
         };
         for (String[] p : pairs) {
