@@ -131,6 +131,18 @@ class PostingJourneyIT extends Journey {
         browser.findElement(By.id("language:fr")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
                 By.cssSelector("label.composer-prompt"), "Sur quoi travaillez-vous ?"));
+
+        // On a page that its address's query chooses (a person's), switching stays on that page, in the other language.
+        browser.get(Browser.baseUrl() + "person.xhtml?u=camille.durand");
+        assertEquals("Camille Durand", waitFor(By.id("person-name")).getText());
+        String french = browser.findElement(By.id("org-title")).getText();
+        browser.findElement(By.id("language:en")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                ExpectedConditions.textToBe(By.id("org-title"), french)));
+        assertEquals("Camille Durand", waitFor(By.id("person-name")).getText());
+        assertTrue(browser.getCurrentUrl().endsWith("person.xhtml?u=camille.durand"), browser.getCurrentUrl());
+        browser.findElement(By.id("language:fr")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("org-title"), french));
     }
 
     @Test

@@ -66,7 +66,9 @@ public class Language implements Serializable {
         cookie.setHttpOnly(true);
         ((HttpServletResponse) ec.getResponse()).addCookie(cookie);
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
-        ec.redirect(request.getRequestURI());
+        // The page shown, with its query (a person, a post, a search), as the theme's switch does.
+        ec.redirect(org.babillard.presentation.theme.Theme.back(request.getParameter("back"), request.getContextPath(),
+                request.getRequestURI()));
     }
 
     /** Once logged in, the language this person chose before, on any browser, wins. */

@@ -78,7 +78,7 @@ public class Theme implements Serializable {
      * Where to go after choosing: the page shown with its query (a form sends it, since a postback's address has
      * none), if it is a path inside Babillard; anything else (another site, "//host") goes to the posting page.
      */
-    static String back(String asked, String contextPath, String fallback) {
+    public static String back(String asked, String contextPath, String fallback) {
         if (asked == null || !asked.startsWith(contextPath + "/") || asked.startsWith("//") || asked.contains("\\")
                 || asked.contains("\r") || asked.contains("\n")) {
             return fallback;
