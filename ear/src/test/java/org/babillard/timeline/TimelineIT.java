@@ -50,6 +50,18 @@ class TimelineIT {
     @Inject
     Channels channels;
 
+    /** The reader's home timeline, page after page of four, until its end or {@code atMost} posts. */
+    private List<Long> walkHome(String reader, int atMost) {
+        List<Long> walked = new ArrayList<>();
+        TimelinePage page = timeline.home(reader, null, 4);
+        walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        while (page.hasMore() && walked.size() < atMost) {
+            page = timeline.home(reader, page.nextBefore(), 4);
+            walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
+        }
+        return walked;
+    }
+
     private String person(String role, String run) {
         String login = "it.tl." + role + "." + run;
         people.loggedIn(login, new DirectoryProfile("uid=" + login + ",ou=people,dc=babillard,dc=example",
@@ -85,13 +97,7 @@ class TimelineIT {
             unexpected.add(posts.publish(friend, Draft.reply(expected.get(expected.size() - 1), "a reply stays in its thread")).getId());
         }
 
-        List<Long> walked = new ArrayList<>();
-        TimelinePage page = timeline.home(reader, null, 4);
-        walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
-        while (page.hasMore() && walked.size() < 200) {
-            page = timeline.home(reader, page.nextBefore(), 4);
-            walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
-        }
+        List<Long> walked = walkHome(reader, 200);
         List<Long> newestFirst = new ArrayList<>(expected);
         newestFirst.sort(java.util.Comparator.reverseOrder());
         List<Long> ours = walked.stream().filter(id -> expected.contains(id) || unexpected.contains(id)).toList();
@@ -157,13 +163,7 @@ class TimelineIT {
         for (int i = 0; i < 20; i++) {
             posts.publish(stranger, "burst " + i);
         }
-        List<Long> walked = new ArrayList<>();
-        TimelinePage page = timeline.home(reader, null, 4);
-        walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
-        while (page.hasMore() && walked.size() < 100) {
-            page = timeline.home(reader, page.nextBefore(), 4);
-            walked.addAll(page.entries().stream().map(TimelineEntry::id).toList());
-        }
+        List<Long> walked = walkHome(reader, 100);
         List<Long> newestFirst = new ArrayList<>(expected);
         newestFirst.sort(java.util.Comparator.reverseOrder());
         assertEquals(newestFirst, walked.stream().filter(expected::contains).toList(),
