@@ -141,6 +141,7 @@ class PostingJourneyIT extends Journey {
                 ExpectedConditions.textToBe(By.id("org-title"), french)));
         assertEquals("Camille Durand", waitFor(By.id("person-name")).getText());
         assertTrue(browser.getCurrentUrl().endsWith("person.xhtml?u=camille.durand"), browser.getCurrentUrl());
+        Browser.screenshot(browser, "06-person-switched-to-en");
         browser.findElement(By.id("language:fr")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("org-title"), french));
     }
