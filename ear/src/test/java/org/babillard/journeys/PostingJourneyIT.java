@@ -144,6 +144,8 @@ class PostingJourneyIT extends Journey {
         Browser.screenshot(browser, "06-person-switched-to-en");
         browser.findElement(By.id("language:fr")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("org-title"), french));
+        assertTrue(browser.getCurrentUrl().endsWith("person.xhtml?u=camille.durand"), browser.getCurrentUrl());
+        Browser.screenshot(browser, "07-person-switched-back-to-fr");
     }
 
     @Test
