@@ -16,6 +16,7 @@ import org.babillard.posts.entity.Post;
 import org.babillard.search.control.IndexedPost;
 import org.babillard.search.control.PostIndex;
 import org.babillard.search.control.PostQueries;
+import org.babillard.search.control.SearchFreshness;
 import org.babillard.search.control.SearchIndex;
 import org.babillard.search.control.SearchQuery;
 import org.babillard.search.control.SearchQueue;
@@ -54,6 +55,9 @@ public class SearchIndexing {
 
     @Inject
     SearchQueue queue;
+
+    @Inject
+    SearchFreshness freshness;
 
     @Resource
     SessionContext context;
@@ -121,34 +125,6 @@ public class SearchIndexing {
         }
     }
 
-    /**
-     * Indexes these posts as the database has them now, a batch at a time (those deleted leave the index), without
-     * telling saved searches: they are not new.
-     */
-    @Asynchronous
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void reindexAll(List<Long> postIds) {
-        try {
-            for (int from = 0; from < postIds.size(); from += BATCH) {
-                List<Long> ids = postIds.subList(from, Math.min(postIds.size(), from + BATCH));
-                Set<Long> withFile = hasFile(ids);
-                Set<Long> live = new HashSet<>();
-                for (IndexedPost p : select(" and p.id in :ids", "ids", ids)) {
-                    index.put(new IndexedPost(p.id(), p.text(), p.author(), p.channel(), p.createdAt(), p.notebook(),
-                            withFile.contains(p.id())));
-                    live.add(p.id());
-                }
-                for (Long id : ids) {
-                    if (!live.contains(id)) {
-                        index.remove(id);
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, postIds.size() + " posts could not be indexed again; a rebuild from Administration repairs the index", e);
-        }
-    }
-
     /** Indexes the posts newer than the newest in the index: those whose indexing a stop interrupted. */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -163,19 +139,19 @@ public class SearchIndexing {
                 rebuildNow();
                 return;
             }
-            int n = 0;
-            List<IndexedPost> batch;
+            List<Long> missing = new ArrayList<>();
+            List<Long> batch;
             do {
-                batch = batchAfter(after);
-                for (IndexedPost p : batch) {
-                    index.put(p);
-                    after = p.id();
-                    n++;
+                batch = em.createQuery("select p.id from Post p where p.deletedAt is null and p.id > :after order by p.id", Long.class)
+                        .setParameter("after", after).setMaxResults(BATCH).getResultList();
+                missing.addAll(batch);
+                if (!batch.isEmpty()) {
+                    after = batch.get(batch.size() - 1);
                 }
             } while (batch.size() == BATCH);
-            if (n > 0) {
-                int indexed = n;
-                LOG.info(() -> "Search index caught up with " + indexed + " posts");
+            if (!missing.isEmpty()) {
+                freshness.reindex(missing);
+                LOG.info(() -> "Search index catching up with " + missing.size() + " posts");
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "The search index could not catch up", e);
@@ -223,15 +199,8 @@ public class SearchIndexing {
                 fresh.add(docs);
                 n += docs.size();
             } while (batch.size() == BATCH);
-            Set<Long> touched = index.finishRebuild(fresh);
-            for (long id : touched) {
-                Post p = em.find(Post.class, id);
-                if (p == null || p.isDeleted()) {
-                    index.remove(id);
-                } else {
-                    index.put(indexed(p, hasFile(List.of(id)).contains(id)));
-                }
-            }
+            // The posts changed while it was built are read again by the drain, as they are now.
+            freshness.reindex(index.finishRebuild(fresh));
             int total = n;
             LOG.info(() -> "Search index rebuilt: " + total + " posts in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return n;
@@ -267,12 +236,6 @@ public class SearchIndexing {
         }
         return new HashSet<>(em.createQuery("select distinct a.post.id from Attachment a where a.post.id in :ids", Long.class)
                 .setParameter("ids", ids).getResultList());
-    }
-
-    static IndexedPost indexed(Post p, boolean hasFile) {
-        return new IndexedPost(p.getId(), p.getText(), p.getAuthor().getUsername(),
-                p.getChannel() == null ? null : p.getChannel().getSlug(), p.getCreatedAt(),
-                p.getAudience() == Post.Audience.NOTEBOOK, hasFile);
     }
 
     /** Tells the owners of saved searches that find this new post, if they may read it (the notifier checks). */
