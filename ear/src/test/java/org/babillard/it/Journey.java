@@ -4,7 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -87,7 +89,18 @@ public abstract class Journey {
 
     protected WebElement waitFor(By by, Duration patience) {
         try {
-            return new WebDriverWait(browser, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
+            ExpectedCondition<WebElement> visible = ExpectedConditions.visibilityOfElementLocated(by);
+            return new WebDriverWait(browser, patience).until(d -> {
+                try {
+                    return visible.apply(d);
+                } catch (WebDriverException e) {
+                    // The page was being replaced between finding the element and looking at it: look again.
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
         } catch (TimeoutException e) {
             Browser.failure(browser, getClass().getSimpleName() + "-" + by.toString().replaceAll("[^A-Za-z0-9]+", "-"));
             throw e;

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -100,7 +102,9 @@ class MailSettingsJourneyIT extends Journey {
 
         // The page in English, from the language switch.
         browser.findElement(By.id("language:en")).click();
-        assertEquals("Mail settings", waitFor(By.tagName("h1")).getText());
+        // (the French page's heading is there until the English page replaces it: wait for the new one)
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Mail settings"));
         assertTrue(browser.findElement(By.xpath("//label[contains(., 'In one daily digest, at 07:00')]")).isDisplayed());
         Browser.screenshot(browser, "mail-settings-03-english");
     }

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -165,7 +166,9 @@ class OnboardingJourneyIT extends Journey {
         assertTrue(browser.findElement(By.id("shortcuts-table")).getText().contains("Répondre au message choisi"));
         screenshots("73-help-fr");
         browser.findElement(By.id("language:en")).click();
-        assertEquals("Help", waitFor(By.id("help-title")).getText());
+        // (the French page's title is there until the English page replaces it: wait for the new one)
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBe(By.id("help-title"), "Help"));
         assertEquals(6, browser.findElements(By.cssSelector("#shortcuts-table tbody tr")).size());
         assertTrue(browser.findElement(By.id("shortcuts-table")).getText().contains("Reply to the selected post"));
         screenshots("74-help-en");
