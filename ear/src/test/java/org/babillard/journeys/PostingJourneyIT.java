@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -183,6 +184,40 @@ class PostingJourneyIT extends Journey {
         for (int i = 1; i < ids.size(); i++) {
             assertTrue(ids.get(i - 1) > ids.get(i), "newest first across pages");
         }
+        // The page loaded came alone, into the block the first page left for it (inside the first one's); what is done
+        // with its posts applies to them, and what is done with the first page's to those.
+        assertEquals(20, browser.findElements(By.cssSelector("#pages\\:0\\:page > form > article.post")).size());
+        assertEquals(ids.size() - 20, browser.findElements(By.cssSelector("#pages\\:1\\:page > form > article.post")).size());
+        String later = "article.post[data-post-id='" + ids.get(20) + "'] ";
+        String earlier = "article.post[data-post-id='" + ids.get(0) + "'] ";
+        // (the journey may have run before on this data: each button is turned to the other state, whichever it was)
+        String party = toggle(later + "button[data-emoji='CELEBRATE']");
+        String bookmark = toggle(later + "button[id$=':bookmark']");
+        String eyes = toggle(earlier + "button[data-emoji='EYES']");
+        // Read again from the server: each stayed on the post it was given to.
+        browser.navigate().refresh();
+        waitFor(By.id("more:loadMore")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("article.post")).size() > 20);
+        assertEquals(party, pressed(later + "button[data-emoji='CELEBRATE']"));
+        assertEquals(bookmark, pressed(later + "button[id$=':bookmark']"));
+        assertEquals(eyes, pressed(earlier + "button[data-emoji='EYES']"));
+    }
+
+    /** Presses a post's button and waits until the post comes back with the button in the other state; that state. */
+    private String toggle(String css) {
+        String before = pressed(css);
+        String after = "true".equals(before) ? "false" : "true";
+        WebElement button = browser.findElement(By.cssSelector(css));
+        // (in the middle of the window: at its top edge the sticky top bar would take the click)
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> after.equals(d.findElement(By.cssSelector(css)).getDomAttribute("aria-pressed")));
+        return after;
+    }
+
+    private String pressed(String css) {
+        return browser.findElement(By.cssSelector(css)).getDomAttribute("aria-pressed");
     }
 
     /** Types like a person; characters outside the BMP (emoji), which ChromeDriver cannot type, are inserted as input. */

@@ -70,6 +70,8 @@ public class Home implements Serializable {
     private String clientKey;
     private Stream stream = Stream.HOME;
     private final List<PostView> entries = new ArrayList<>();
+    /** The entries as they were loaded, a page per "Load more": the page shows each in its own block. */
+    private final List<List<PostView>> pages = new ArrayList<>();
     private Long nextBefore;
     private long newest;
     private int newer;
@@ -85,6 +87,7 @@ public class Home implements Serializable {
     /** The stream's first page again: after posting, switching streams, or to show the new posts. */
     void load() {
         entries.clear();
+        pages.clear();
         newer = 0;
         append(page(null));
         newest = entries.isEmpty() ? Math.max(newest, 0) : Math.max(newest, entries.get(0).getId());
@@ -171,7 +174,11 @@ public class Home implements Serializable {
     }
 
     private void append(TimelinePage page) {
-        page.entries().forEach(e -> entries.add(PostView.of(e)));
+        List<PostView> loaded = page.entries().stream().map(PostView::of).toList();
+        entries.addAll(loaded);
+        if (!loaded.isEmpty()) {
+            pages.add(loaded);
+        }
         nextBefore = page.nextBefore();
     }
 
@@ -181,6 +188,14 @@ public class Home implements Serializable {
 
     public List<PostView> getEntries() {
         return entries;
+    }
+
+    /**
+     * The pages loaded so far. "Load more" answers with the new page alone, into the empty block that the last page
+     * leaves after itself ({@code index.xhtml}): the posts already shown are not sent again.
+     */
+    public List<List<PostView>> getPages() {
+        return pages;
     }
 
     public boolean isMore() {

@@ -74,13 +74,14 @@ public class FacesSimulation extends Simulation {
                     .formParam("jakarta.faces.partial.ajax", "true")
                     .formParam("jakarta.faces.source", "more:loadMore")
                     .formParam("jakarta.faces.partial.execute", "more:loadMore")
-                    .formParam("jakarta.faces.partial.render", "timeline")
+                    // what the page's button asks for: the empty block the first page leaves after itself, and the button's form
+                    .formParam("jakarta.faces.partial.render", "pages:1:page more")
                     .formParam("more:loadMore", "more:loadMore")
                     .formParam("more", "more")
                     .formParam("jakarta.faces.ViewState", "#{homeState}")
                     // what PrimeFaces' script adds to every form it sends: the page's nonce (checked before any action)
                     .formParam("primefaces.nonce", "#{nonce}")
-                    .check(status().is(200), substring("<partial-response"), substring("timeline"));
+                    .check(status().is(200), substring("<partial-response"), substring("timeline-page"));
     }
 
     {
