@@ -82,6 +82,24 @@ public abstract class Journey {
         }
     }
 
+    /**
+     * Waits until the page's heading reads this: after a click that opens another page, the old page's heading is
+     * there until the new page replaces it, so reading the first heading found could read the old one (or one the
+     * browser is discarding). On time-out, the heading last seen is in the failure.
+     */
+    protected void waitForHeading(String expected) {
+        String[] seen = {null};
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> {
+                seen[0] = d.findElement(By.tagName("h1")).getText();
+                return expected.equals(seen[0]);
+            });
+        } catch (TimeoutException e) {
+            Browser.failure(browser, getClass().getSimpleName() + "-heading");
+            assertEquals(expected, seen[0], "the page's heading");
+        }
+    }
+
     /** Waits for an element to show; on time-out keeps a screenshot and the page's HTML under target/screenshots. */
     protected WebElement waitFor(By by) {
         return waitFor(by, Duration.ofSeconds(15));

@@ -65,12 +65,12 @@ class AdminConsoleJourneyIT extends Journey {
         logIn("nadia.benali", "demo");
         waitFor(By.cssSelector("label.composer-prompt"));
         waitFor(By.id("admin")).click();
-        assertEquals("Tableau de bord", waitFor(By.tagName("h1")).getText());
+        waitForHeading("Tableau de bord");
         long postsToday = today("posts");
         shots(browser, "dashboard-fr");
 
         waitFor(By.id("settings")).click();
-        assertEquals("Réglages", waitFor(By.tagName("h1")).getText());
+        waitForHeading("Réglages");
         changed = true;
         field("config:postMaxLength", "0");
         browser.findElement(By.id("config:save")).click();
@@ -148,7 +148,7 @@ class AdminConsoleJourneyIT extends Journey {
         shots(browser, "channel-retention-fr");
 
         waitFor(By.id("logout:submit")).click();
-        assertEquals("Connexion à " + company, waitFor(By.tagName("h1")).getText());
+        waitForHeading("Connexion à " + company);
         assertTrue(shown(waitFor(By.id("login-logo"))), "the login page shows the logo");
         Browser.screenshot(browser, "admin-login-fr");
         logIn("nadia.benali", "demo");

@@ -51,7 +51,7 @@ class AuditJourneyIT extends Journey {
         waitFor(By.cssSelector("label.composer-prompt"));
         browser.get(Browser.baseUrl() + "admin/directory.xhtml");
         waitFor(By.id("audit")).click();
-        assertEquals("Journal d'audit", waitFor(By.tagName("h1")).getText());
+        waitForHeading("Journal d'audit");
 
         waitFor(By.id("filter:person")).sendKeys("helene.lefevre");
         browser.findElement(By.id("filter:apply")).click();

@@ -36,9 +36,9 @@ class DirectoryAdministrationJourneyIT extends Journey {
         openBabillard("en-GB");
         logIn("nadia.benali", "demo");
         waitFor(By.id("admin")).click();
-        assertEquals("Dashboard", waitFor(By.tagName("h1")).getText(), "the console opens on its dashboard");
+        waitForHeading("Dashboard");
         waitFor(By.id("directory")).click();
-        assertEquals("Company directory", waitFor(By.tagName("h1")).getText());
+        waitForHeading("Company directory");
         browser.findElement(By.id("sync:now")).click();
         WebElement done = new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sync\\:messages li")));
@@ -56,7 +56,7 @@ class DirectoryAdministrationJourneyIT extends Journey {
         waitFor(By.id("composer:text"));
         assertTrue(browser.findElements(By.id("admin")).isEmpty(), "no Administration link for an employee");
         browser.get(Browser.baseUrl() + "admin/directory.xhtml");
-        assertEquals("Cette page ne vous est pas ouverte.", waitFor(By.tagName("h1")).getText());
+        waitForHeading("Cette page ne vous est pas ouverte.");
         Browser.screenshot(browser, "11-admin-forbidden-fr");
     }
 }

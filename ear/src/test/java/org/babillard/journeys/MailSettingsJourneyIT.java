@@ -50,7 +50,7 @@ class MailSettingsJourneyIT extends Journey {
         WebElement link = waitFor(By.id("mailSettings"));
         assertEquals("Vos réglages des mails et SMS", link.getDomAttribute("title"));
         link.click();
-        assertEquals("Réglages des mails", waitFor(By.tagName("h1")).getText());
+        waitForHeading("Réglages des mails");
         assertTrue(browser.findElement(By.cssSelector(".mail-address")).getText().contains(EMPLOYEE + "@babillard.example"));
 
         browser.findElement(By.xpath("//label[contains(., 'Dans un résumé quotidien')]")).click();

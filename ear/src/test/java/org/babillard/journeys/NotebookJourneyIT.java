@@ -99,7 +99,7 @@ class NotebookJourneyIT extends Journey {
         assertFalse(browser.getPageSource().contains(run), "one's own notebook holds none of someone else's notes");
 
         browser.get(Browser.baseUrl() + "post.xhtml?id=" + id);
-        assertEquals("There is no such post.", waitFor(By.tagName("h1")).getText(), "a guessed address finds nothing");
+        waitForHeading("There is no such post.");
         assertFalse(browser.getPageSource().contains(run));
         Browser.screenshot(browser, "notebook-05-guessed-url");
     }

@@ -70,7 +70,7 @@ class PeopleJourneyIT extends Journey {
         logIn("camille.durand", "demo");
         waitFor(By.id("composer:text"));
         browser.get(Browser.baseUrl() + "person.xhtml?u=no.such.person");
-        assertEquals("There is no such person in Babillard.", waitFor(By.tagName("h1")).getText());
+        waitForHeading("There is no such person in Babillard.");
         browser.get(Browser.baseUrl() + "people.xhtml?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertEquals("<script>alert(1)</script>", waitFor(By.id("q")).getDomProperty("value"));
         assertEquals("No colleague matches.", waitFor(By.cssSelector(".empty-state")).getText());
