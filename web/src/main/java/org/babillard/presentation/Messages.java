@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import org.babillard.presentation.language.Language;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /** The texts of the resource bundle in the reader's language, for messages built in Java. */
@@ -17,9 +20,20 @@ public class Messages {
     @Inject
     Language language;
 
+    /** The request's bundle and parsed patterns (a timeline asks for the same few labels a hundred times a page). */
+    private Locale locale;
+    private ResourceBundle bundle;
+    private final Map<String, MessageFormat> formats = new HashMap<>();
+
     public String text(String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle(BUNDLE, language.getLocale()).getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.getLocale()).format(arguments);
+        Locale current = language.getLocale();
+        if (!current.equals(locale)) { // (first use, or the reader switched languages during this request)
+            bundle = ResourceBundle.getBundle(BUNDLE, current);
+            formats.clear();
+            locale = current;
+        }
+        String pattern = bundle.getString(key);
+        return arguments.length == 0 ? pattern : formats.computeIfAbsent(key, k -> new MessageFormat(pattern, current)).format(arguments);
     }
 
     public FacesMessage error(String key, Object... arguments) {

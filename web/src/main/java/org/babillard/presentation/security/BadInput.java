@@ -37,8 +37,12 @@ public final class BadInput {
      * for {@code 100 Continue} never sends the body at all.
      */
     public static long maxPostBytes() {
+        String property = System.getProperty("babillard.max-post-size", "").strip();
+        if (property.isEmpty()) {
+            return DEFAULT_MAX_POST_BYTES; // (the usual case, without raising an exception on every form posted)
+        }
         try {
-            long configured = Long.parseLong(System.getProperty("babillard.max-post-size", "").strip());
+            long configured = Long.parseLong(property);
             return configured > 0 ? configured : DEFAULT_MAX_POST_BYTES;
         } catch (NumberFormatException e) {
             return DEFAULT_MAX_POST_BYTES;
