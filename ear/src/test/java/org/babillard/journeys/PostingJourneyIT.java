@@ -201,6 +201,22 @@ class PostingJourneyIT extends Journey {
         assertEquals(party, pressed(later + "button[data-emoji='CELEBRATE']"));
         assertEquals(bookmark, pressed(later + "button[id$=':bookmark']"));
         assertEquals(eyes, pressed(earlier + "button[data-emoji='EYES']"));
+
+        // Every list of posts loads more the same way: Camille's own page, her ten latest posts, then the next page
+        // in a block of its own, none shown twice.
+        browser.get(Browser.baseUrl() + "person.xhtml?u=camille.durand");
+        waitFor(By.id("more:loadMore")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("#pages\\:1\\:page > form > article.post")).isEmpty());
+        assertEquals(10, browser.findElements(By.cssSelector("#pages\\:0\\:page > form > article.post")).size());
+        assertTrue(browser.findElements(By.cssSelector("#pages\\:1\\:page > form > article.post")).size() >= 11,
+                "the filler posts above make more than 20 of Camille's");
+        List<Long> hers = browser.findElements(By.cssSelector("article.post")).stream()
+                .map(e -> Long.parseLong(e.getDomAttribute("data-post-id"))).toList();
+        assertEquals(hers.size(), new HashSet<>(hers).size(), "no post shown twice");
+        for (int i = 1; i < hers.size(); i++) {
+            assertTrue(hers.get(i - 1) > hers.get(i), "newest first across pages");
+        }
     }
 
     /** Presses a post's button and waits until the post comes back with the button in the other state; that state. */

@@ -5,12 +5,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.babillard.presentation.posts.LoadedPages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The reader's bookmarks (/bookmarks.xhtml), newest post first, a page at a time. */
@@ -26,7 +26,7 @@ public class Bookmarks implements Serializable {
     @Inject
     transient HttpServletRequest request;
 
-    private final List<PostView> entries = new ArrayList<>();
+    private final LoadedPages<PostView> entries = new LoadedPages<>();
     private Long nextBefore;
 
     @PostConstruct
@@ -41,12 +41,17 @@ public class Bookmarks implements Serializable {
     }
 
     private void append(TimelinePage page) {
-        page.entries().forEach(e -> entries.add(PostView.of(e)));
+        entries.add(page.entries().stream().map(PostView::of).toList());
         nextBefore = page.nextBefore();
     }
 
     public List<PostView> getEntries() {
-        return entries;
+        return entries.all();
+    }
+
+    /** The posts shown, a page per "Load more" (LoadedPages). */
+    public List<List<PostView>> getPages() {
+        return entries.pages();
     }
 
     public boolean isMore() {

@@ -19,12 +19,12 @@ import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.posts.ComposerOutage;
+import org.babillard.presentation.posts.LoadedPages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -75,7 +75,7 @@ public class ChannelPage implements Serializable {
     private boolean readable;
     private List<ChannelMember> members = List.of();
     private List<PostView> pinned = List.of();
-    private final List<PostView> entries = new ArrayList<>();
+    private final LoadedPages<PostView> entries = new LoadedPages<>();
     private Long nextBefore;
     private int maxLength;
 
@@ -133,8 +133,8 @@ public class ChannelPage implements Serializable {
     }
 
     private void markRead() {
-        if (details != null && details.summary().isMember() && !entries.isEmpty()) {
-            channels.markRead(me(), getId(), entries.get(0).getId());
+        if (details != null && details.summary().isMember() && !entries.all().isEmpty()) {
+            channels.markRead(me(), getId(), entries.all().get(0).getId());
         }
     }
 
@@ -152,7 +152,7 @@ public class ChannelPage implements Serializable {
     public void checkNewer() {
         if (details != null && readable) {
             try {
-                newer = timeline.newerInChannel(me(), getId(), entries.isEmpty() ? 0 : entries.get(0).getId());
+                newer = timeline.newerInChannel(me(), getId(), entries.all().isEmpty() ? 0 : entries.all().get(0).getId());
             } catch (RuntimeException e) {
                 // The database out of reach: the count stays as it was (an error page would take the composer's text away).
                 if (!DatabaseOutage.isCause(e)) {
@@ -190,7 +190,7 @@ public class ChannelPage implements Serializable {
     }
 
     private void append(TimelinePage page) {
-        page.entries().forEach(e -> entries.add(PostView.of(e)));
+        entries.add(page.entries().stream().map(PostView::of).toList());
         nextBefore = page.nextBefore();
     }
 
@@ -422,7 +422,12 @@ public class ChannelPage implements Serializable {
     }
 
     public List<PostView> getEntries() {
-        return entries;
+        return entries.all();
+    }
+
+    /** The posts shown, a page per "Load more" (LoadedPages). */
+    public List<List<PostView>> getPages() {
+        return entries.pages();
     }
 
     public boolean isMore() {

@@ -19,12 +19,12 @@ import org.babillard.presentation.attachments.ComposerFiles;
 import org.babillard.presentation.notebook.AudienceChoice;
 import org.babillard.presentation.polls.PollComposer;
 import org.babillard.presentation.posts.ComposerOutage;
+import org.babillard.presentation.posts.LoadedPages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,9 +69,7 @@ public class Home implements Serializable {
     private String text;
     private String clientKey;
     private Stream stream = Stream.HOME;
-    private final List<PostView> entries = new ArrayList<>();
-    /** The entries as they were loaded, a page per "Load more": the page shows each in its own block. */
-    private final List<List<PostView>> pages = new ArrayList<>();
+    private final LoadedPages<PostView> entries = new LoadedPages<>();
     private Long nextBefore;
     private long newest;
     private int newer;
@@ -87,10 +85,9 @@ public class Home implements Serializable {
     /** The stream's first page again: after posting, switching streams, or to show the new posts. */
     void load() {
         entries.clear();
-        pages.clear();
         newer = 0;
         append(page(null));
-        newest = entries.isEmpty() ? Math.max(newest, 0) : Math.max(newest, entries.get(0).getId());
+        newest = entries.all().isEmpty() ? Math.max(newest, 0) : Math.max(newest, entries.all().get(0).getId());
     }
 
     public void publish() {
@@ -174,11 +171,7 @@ public class Home implements Serializable {
     }
 
     private void append(TimelinePage page) {
-        List<PostView> loaded = page.entries().stream().map(PostView::of).toList();
-        entries.addAll(loaded);
-        if (!loaded.isEmpty()) {
-            pages.add(loaded);
-        }
+        entries.add(page.entries().stream().map(PostView::of).toList());
         nextBefore = page.nextBefore();
     }
 
@@ -187,7 +180,7 @@ public class Home implements Serializable {
     }
 
     public List<PostView> getEntries() {
-        return entries;
+        return entries.all();
     }
 
     /**
@@ -195,7 +188,7 @@ public class Home implements Serializable {
      * leaves after itself ({@code index.xhtml}): the posts already shown are not sent again.
      */
     public List<List<PostView>> getPages() {
-        return pages;
+        return entries.pages();
     }
 
     public boolean isMore() {

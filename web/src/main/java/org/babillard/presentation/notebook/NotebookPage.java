@@ -12,12 +12,12 @@ import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.PostRejected;
 import org.babillard.posts.boundary.Posts;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.posts.LoadedPages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +47,7 @@ public class NotebookPage implements Serializable {
     private String clientKey;
     private String words;
     private String searched;
-    private final List<PostView> entries = new ArrayList<>();
+    private final LoadedPages<PostView> entries = new LoadedPages<>();
     private Long nextBefore;
     private int maxLength;
 
@@ -108,7 +108,7 @@ public class NotebookPage implements Serializable {
     }
 
     private void append(TimelinePage page) {
-        page.entries().forEach(e -> entries.add(PostView.of(e)));
+        entries.add(page.entries().stream().map(PostView::of).toList());
         nextBefore = page.nextBefore();
     }
 
@@ -117,7 +117,12 @@ public class NotebookPage implements Serializable {
     }
 
     public List<PostView> getEntries() {
-        return entries;
+        return entries.all();
+    }
+
+    /** The posts shown, a page per "Load more" (LoadedPages). */
+    public List<List<PostView>> getPages() {
+        return entries.pages();
     }
 
     public boolean isMore() {

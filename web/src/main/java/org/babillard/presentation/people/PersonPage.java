@@ -10,6 +10,7 @@ import org.babillard.people.boundary.People;
 import org.babillard.people.boundary.PersonProfile;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.posts.LoadedPages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 
@@ -46,7 +47,7 @@ public class PersonPage implements java.io.Serializable {
 
     private String u;
     private transient Optional<PersonProfile> profile;
-    private List<PostView> recentPosts;
+    private LoadedPages<PostView> recentPosts;
     private Long olderBefore;
     private List<org.babillard.channels.boundary.ChannelSummary> teams;
 
@@ -77,8 +78,17 @@ public class PersonPage implements java.io.Serializable {
     }
 
     public List<PostView> getRecentPosts() {
+        return posts().all();
+    }
+
+    /** The person's posts shown, a page per "Load more" (LoadedPages). */
+    public List<List<PostView>> getPostPages() {
+        return posts().pages();
+    }
+
+    private LoadedPages<PostView> posts() {
         if (recentPosts == null) {
-            recentPosts = new java.util.ArrayList<>();
+            recentPosts = new LoadedPages<>();
             PersonProfile p = getProfile();
             if (p != null) {
                 appendPosts(timeline.profile(request.getUserPrincipal().getName(), p.person().username(), null, RECENT_POSTS));
@@ -91,6 +101,7 @@ public class PersonPage implements java.io.Serializable {
     public void loadMore() {
         PersonProfile p = getProfile();
         if (p != null && olderBefore != null) {
+            posts();
             appendPosts(timeline.profile(request.getUserPrincipal().getName(), p.person().username(), olderBefore,
                     Timeline.DEFAULT_PAGE_SIZE));
         }
@@ -101,7 +112,7 @@ public class PersonPage implements java.io.Serializable {
     }
 
     private void appendPosts(org.babillard.timeline.boundary.TimelinePage page) {
-        page.entries().forEach(e -> recentPosts.add(PostView.of(e)));
+        recentPosts.add(page.entries().stream().map(PostView::of).toList());
         olderBefore = page.nextBefore();
     }
 

@@ -7,12 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.following.boundary.Following;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.control.Markup;
+import org.babillard.presentation.posts.LoadedPages;
 import org.babillard.presentation.posts.PostView;
 import org.babillard.timeline.boundary.Timeline;
 import org.babillard.timeline.boundary.TimelinePage;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +39,7 @@ public class TopicPage implements Serializable {
 
     private String t;
     private String tag;
-    private final List<PostView> entries = new ArrayList<>();
+    private final LoadedPages<PostView> entries = new LoadedPages<>();
     private Long nextBefore;
     private boolean followed;
     private List<Following.Trend> trending = List.of();
@@ -79,7 +79,7 @@ public class TopicPage implements Serializable {
     }
 
     private void append(TimelinePage page) {
-        page.entries().forEach(e -> entries.add(PostView.of(e)));
+        entries.add(page.entries().stream().map(PostView::of).toList());
         nextBefore = page.nextBefore();
     }
 
@@ -101,7 +101,12 @@ public class TopicPage implements Serializable {
     }
 
     public List<PostView> getEntries() {
-        return entries;
+        return entries.all();
+    }
+
+    /** The posts shown, a page per "Load more" (LoadedPages). */
+    public List<List<PostView>> getPages() {
+        return entries.pages();
     }
 
     public boolean isMore() {
