@@ -8,6 +8,8 @@
  * - a file chosen in a composer that is over the limit is said at once (the server checks again);
  * - a session that ended while the page was open: the next action lands on the login page, which says why,
  *   instead of a page that no longer answers;
+ * - a post's buttons (reactions, bookmark, its "⋯" menu; PostButtons.java) are plain submit buttons: a click is sent
+ *   as the PrimeFaces AJAX request a command button would send, executing the post's buttons and redrawing its form;
  * - on a phone: the top bar's menu button opens and closes the menu (aria-expanded, Escape closes it), and the
  *   round "new post" button takes the reader to the page's composer (or home's) and puts the cursor in it.
  */
@@ -156,7 +158,30 @@
         }
     }
 
+    function postButtons() {
+        document.addEventListener("click", function (e) {
+            var button = e.target.closest ? e.target.closest("button[data-post-action]") : null;
+            if (!button || !button.form || !window.PrimeFaces || !PrimeFaces.ab) {
+                return; // without PrimeFaces the button submits its form, which the server understands as well
+            }
+            e.preventDefault();
+            if (button.getAttribute("aria-busy") === "true") {
+                return; // already sent: a second click must not undo the first
+            }
+            button.setAttribute("aria-busy", "true");
+            PrimeFaces.ab({
+                source: button.id,
+                process: button.getAttribute("data-post-action"),
+                update: button.form.id,
+                oncomplete: function () {
+                    button.removeAttribute("aria-busy");
+                }
+            });
+        });
+    }
+
     function start() {
+        postButtons();
         wireLiveSignals();
         checkFileSizes();
         endedSessions();

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import static org.babillard.it.WebSession.enc;
 import static org.babillard.it.WebSession.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -389,6 +390,16 @@ class AuthorizationMatrixIT {
         ids.put(Kind.DELETED, post(Kind.DELETED, ""));
         assertEquals(200, author.api("DELETE", "api/v1/statuses/" + ids.get(Kind.DELETED), tokens.get(Reader.AUTHOR)).statusCode());
         ids.put(Kind.HIDDEN, post(Kind.HIDDEN, ""));
+        // A member who is no moderator sends the "hide" button the page did not give them, with the one it gave:
+        // the post stays, and the button shown does its own work (the share box opens).
+        WebSession member = sessions.get(Reader.MEMBER);
+        HttpResponse<String> theirs = member.get("post.xhtml?id=" + ids.get(Kind.HIDDEN));
+        Matcher share = Pattern.compile("name=\"([^\"]*:post):share\"").matcher(theirs.body());
+        assertTrue(share.find(), "the member may share the post");
+        assertFalse(theirs.body().contains(share.group(1) + ":hide"), "the member is offered no hide button");
+        HttpResponse<String> forged = member.click(theirs, share.group(1) + ":share", Map.of(share.group(1) + ":hide", ""));
+        assertTrue(forged.body().contains(share.group(1) + ":shareComment"), "the share box opens");
+        assertEquals(200, api(Reader.AUTHOR, "api/v1/statuses/" + ids.get(Kind.HIDDEN)).statusCode(), "a forged hide hides nothing");
         WebSession admin = sessions.get(Reader.ADMIN);
         HttpResponse<String> page = admin.get("post.xhtml?id=" + ids.get(Kind.HIDDEN));
         Matcher hide = Pattern.compile("name=\"([^\"]*:hide)\"").matcher(page.body());

@@ -371,6 +371,11 @@ public class PostActions implements Serializable {
         return others > 0 ? messages.text("postActions.reactedByMore", names, others) : names;
     }
 
+    /** The reader's texts, for the post's buttons (PostButtons). */
+    Messages messages() {
+        return messages;
+    }
+
     /** The reaction button's label for screen readers. */
     public String reactLabel(PostView.ReactionSlot slot) {
         return messages.text("postActions.reactLabel", messages.text("reaction." + slot.emoji()), slot.count());
