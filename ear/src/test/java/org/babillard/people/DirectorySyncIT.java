@@ -211,6 +211,9 @@ class DirectorySyncIT {
         Photos.Photo kept = photos.read(ANA).orElseThrow();
         assertEquals("image/jpeg", kept.contentType());
         assertTrue(java.util.Arrays.equals(PHOTO, kept.bytes()));
+        // A timeline reads its authors' photos at once: those who have one, by name.
+        assertEquals(java.util.Map.of(ANA, hash), people.photoHashes(java.util.List.of(ANA, "nobody.by.that.name")));
+        assertEquals(hash, people.photoHash(ANA));
 
         // Something that is not an image is not kept, and the photo goes.
         try (LdapNetworkConnection admin = admin()) {
@@ -220,6 +223,7 @@ class DirectorySyncIT {
         assertTrue(sync.synchronize().isSucceeded());
         assertNull(people.find(ANA).orElseThrow().getPhotoHash());
         assertTrue(photos.read(ANA).isEmpty());
+        assertTrue(people.photoHashes(java.util.List.of(ANA)).isEmpty(), "no photo, no version");
     }
 
     @Test

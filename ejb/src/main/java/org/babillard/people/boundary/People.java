@@ -187,4 +187,17 @@ public class People {
                 .setParameter("username", username)
                 .getResultList().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
+
+    /** The versions of these people's photos, by user name, for those who have one (a timeline's authors at once). */
+    public java.util.Map<String, String> photoHashes(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        em.createQuery("select e.username, e.photoHash from Employee e where e.username in :usernames and e.photoHash is not null",
+                        Object[].class)
+                .setParameter("usernames", new java.util.HashSet<>(usernames)).getResultList()
+                .forEach(row -> hashes.put((String) row[0], (String) row[1]));
+        return hashes;
+    }
 }

@@ -6,9 +6,12 @@ import jakarta.inject.Named;
 import org.babillard.people.boundary.People;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What stands for a person next to their name: their directory photo, or their initials on a colour drawn from
@@ -32,6 +35,26 @@ public class Avatars {
             return null;
         }
         return photos.computeIfAbsent(username, u -> Optional.ofNullable(people.photoHash(u))).orElse(null);
+    }
+
+    /**
+     * The photo's version for this person, the photos of the others given read with theirs in one query the first
+     * time (a timeline's authors: one query a page instead of one an author).
+     */
+    public String photo(String username, Supplier<Iterable<String>> alongWith) {
+        if (username == null) {
+            return null;
+        }
+        if (!photos.containsKey(username)) {
+            Set<String> wanted = new HashSet<>();
+            wanted.add(username);
+            alongWith.get().forEach(wanted::add);
+            wanted.removeAll(photos.keySet());
+            wanted.remove(null);
+            Map<String, String> found = people.photoHashes(wanted);
+            wanted.forEach(u -> photos.put(u, Optional.ofNullable(found.get(u))));
+        }
+        return photos.get(username).orElse(null);
     }
 
     /** Up to two initials: of the first and the last word of the name ("Camille Durand" gives "CD"). */

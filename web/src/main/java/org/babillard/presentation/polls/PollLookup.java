@@ -1,10 +1,7 @@
 package org.babillard.presentation.polls;
 
 import jakarta.ejb.EJBException;
-import jakarta.el.ValueExpression;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.component.UIComponent;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +11,7 @@ import org.babillard.polls.boundary.Polls;
 import org.babillard.polls.boundary.QuestionState;
 import org.babillard.presentation.Messages;
 import org.babillard.presentation.posts.PostView;
+import org.babillard.presentation.posts.Siblings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +147,7 @@ public class PollLookup {
         Set<Long> threads = new LinkedHashSet<>();
         ids.add(entry.getId());
         threads.add(entry.getThreadId());
-        for (Object other : siblings()) {
+        for (Object other : Siblings.ofCurrent()) {
             if (other instanceof PostView view && !loaded.contains(view.getId())) {
                 ids.add(view.getId());
                 threads.add(view.getThreadId());
@@ -161,20 +159,6 @@ public class PollLookup {
         asked.removeAll(questions.keySet());
         questions.putAll(polls.questionsAmong(me(), asked));
         loaded.addAll(ids);
-    }
-
-    /** The list the post being rendered belongs to: the value of the closest enclosing iterating component. */
-    private Iterable<?> siblings() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        UIComponent component = faces == null ? null : UIComponent.getCurrentComponent(faces);
-        for (UIComponent c = component; c != null; c = c.getParent()) {
-            ValueExpression value = c.getValueExpression("value");
-            if (value != null && c.getClass().getSimpleName().contains("Repeat")) {
-                Object list = value.getValue(faces.getELContext());
-                return list instanceof Iterable<?> iterable ? iterable : Set.of();
-            }
-        }
-        return Set.of();
     }
 
     private String me() {

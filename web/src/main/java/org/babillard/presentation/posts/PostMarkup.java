@@ -53,7 +53,7 @@ public class PostMarkup {
         ResponseWriter out = context.getResponseWriter();
         String who = post.getAuthorUsername();
         String name = names.of(post.getAuthorDisplayName());
-        String photo = avatars.photo(who);
+        String photo = avatars.photo(who, PostMarkup::authors);
         if (photo == null) {
             out.startElement("span", at);
             out.writeAttribute("class", "avatar " + avatars.hue(who) + " avatar-small", null);
@@ -85,6 +85,17 @@ public class PostMarkup {
         out.writeAttribute("title", clocks.full(post.getCreatedAt()), null);
         time(out, at, post.getCreatedAt());
         out.endElement("a");
+    }
+
+    /** The authors of the list being rendered, for their photos to be read at once. */
+    private static Iterable<String> authors() {
+        List<String> authors = new java.util.ArrayList<>();
+        for (Object sibling : Siblings.ofCurrent()) {
+            if (sibling instanceof PostView view) {
+                authors.add(view.getAuthorUsername());
+            }
+        }
+        return authors;
     }
 
     /** The end of the header, after the "edited" mark: the channel, pinned, hidden, and the audience of a note. */
