@@ -210,6 +210,10 @@ class PollsIT {
         assertEquals(1, polls.among(voter, List.of(post.getId())).get(post.getId()).getTotal());
         assertEquals(0L, em.createQuery("select count(v) from PollVote v where v.poll.postId = :p and v.employee.username = :u", Long.class)
                 .setParameter("p", post.getId()).setParameter("u", other).getSingleResult());
+        // A question there is one for its members only: who else asks learns nothing of it, not even that it is one.
+        Post asked = polls.ask(author, Draft.inChannel(secret.getId(), "Secret question? " + run));
+        assertEquals(new QuestionState(author, null), polls.questionsAmong(voter, List.of(asked.getId(), post.getId())).get(asked.getId()));
+        assertEquals(Map.of(), polls.questionsAmong(other, List.of(asked.getId(), post.getId())));
     }
 
     @Test
