@@ -42,6 +42,14 @@ public class Home implements Serializable {
     /** The two streams of the home page. */
     public enum Stream { HOME, COMPANY }
 
+    /**
+     * How long the page read ahead with a page stays good for "Load more": a reader who asks for more within this
+     * time gets the posts as they were read with the page above them (the same age as those on screen), without a
+     * second read of the timeline; later, the page is read afresh. A page and its "Load more" then cost one read of
+     * 41 posts instead of two of 21 (docs/benchmarks.md).
+     */
+    static final long AHEAD_MILLIS = 30_000;
+
     @Inject
     transient Posts posts;
 
@@ -71,6 +79,10 @@ public class Home implements Serializable {
     private Stream stream = Stream.HOME;
     private final LoadedPages<PostView> entries = new LoadedPages<>();
     private Long nextBefore;
+    /** The page after the last one shown, read with it; "Load more" shows it if it is fresh (see {@link #AHEAD_MILLIS}). */
+    private List<PostView> ahead = List.of();
+    private Long aheadNextBefore;
+    private long aheadReadAt;
     private long newest;
     private int newer;
     private int maxLength;
@@ -86,7 +98,7 @@ public class Home implements Serializable {
     void load() {
         entries.clear();
         newer = 0;
-        append(page(null));
+        read(null);
         newest = entries.all().isEmpty() ? Math.max(newest, 0) : Math.max(newest, entries.all().get(0).getId());
     }
 
@@ -134,8 +146,15 @@ public class Home implements Serializable {
     }
 
     public void loadMore() {
-        if (nextBefore != null) {
-            append(page(nextBefore));
+        if (nextBefore == null) {
+            return;
+        }
+        if (!ahead.isEmpty() && System.currentTimeMillis() - aheadReadAt < AHEAD_MILLIS) {
+            entries.add(ahead);
+            nextBefore = aheadNextBefore;
+            ahead = List.of();
+        } else {
+            read(nextBefore);
         }
     }
 
@@ -165,14 +184,22 @@ public class Home implements Serializable {
         }
     }
 
-    private TimelinePage page(Long before) {
-        return stream == Stream.HOME ? timeline.home(me(), before, Timeline.DEFAULT_PAGE_SIZE)
-                : timeline.company(me(), before, Timeline.DEFAULT_PAGE_SIZE);
-    }
-
-    private void append(TimelinePage page) {
-        entries.add(page.entries().stream().map(PostView::of).toList());
-        nextBefore = page.nextBefore();
+    /** Shows the stream's page below {@code before} (null: the newest), and keeps the one after it for "Load more". */
+    private void read(Long before) {
+        int size = Timeline.DEFAULT_PAGE_SIZE;
+        TimelinePage two = stream == Stream.HOME ? timeline.home(me(), before, 2 * size) : timeline.company(me(), before, 2 * size);
+        List<PostView> read = two.entries().stream().map(PostView::of).toList();
+        if (read.size() > size) {
+            entries.add(List.copyOf(read.subList(0, size)));
+            nextBefore = read.get(size - 1).getId();
+            ahead = List.copyOf(read.subList(size, read.size()));
+            aheadNextBefore = two.nextBefore();
+            aheadReadAt = System.currentTimeMillis();
+        } else {
+            entries.add(read);
+            nextBefore = null;
+            ahead = List.of();
+        }
     }
 
     private String me() {
