@@ -493,6 +493,26 @@ class ChannelsIT {
     }
 
     @Test
+    @Order(12)
+    void theTopBarsTotalStopsCountingAtTheCapItShowsAs99Plus() throws Exception {
+        String owner = USERS.get(Actor.OWNER);
+        String reader = newcomer();
+        long first = channels.create(owner, "Busy one " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS).getId();
+        long second = channels.create(owner, "Busy two " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS).getId();
+        channels.join(reader, first);
+        channels.join(reader, second);
+        for (int i = 0; i < 60; i++) {
+            posts.publish(owner, new Draft("Busy first " + i + " " + run, first, null, null));
+            posts.publish(owner, new Draft("Busy second " + i + " " + run, second, null, null));
+        }
+        assertEquals(60L, channels.unread(reader).get(first), "each channel's own count is whole");
+        assertEquals(60L, channels.unread(reader).get(second));
+        assertEquals(Channels.UNREAD_COUNTED, channels.unreadTotal(reader), "120 unread: the total stops at the cap");
+        channels.markRead(reader, second, Long.MAX_VALUE);
+        assertEquals(60L, channels.unreadTotal(reader), "below the cap the total is exact");
+    }
+
+    @Test
     @Order(13)
     void creatingAndEditingAreCheckedWithReasonsTheViewsTranslate() throws Exception {
         String owner = USERS.get(Actor.OWNER);

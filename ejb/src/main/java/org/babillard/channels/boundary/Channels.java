@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.babillard.channels.control.ChannelNames;
+import org.babillard.channels.control.UnreadCap;
 import org.babillard.channels.entity.Channel;
 import org.babillard.channels.entity.ChannelRequest;
 import org.babillard.channels.entity.Membership;
@@ -55,6 +56,9 @@ public class Channels {
 
     @Inject
     Visibility visibility;
+
+    @Inject
+    UnreadCap unreadCap;
 
     @Inject
     Notifier notifier;
@@ -500,9 +504,27 @@ public class Channels {
         return unread(actor(readerUsername));
     }
 
-    /** Total unread posts in the reader's channels. */
+    /**
+     * Total unread posts in the reader's channels, counted up to {@link #UNREAD_COUNTED} (the top bar shows "99+"
+     * beyond): once that many are found, the channels left are not counted, and while the reader's memberships stay
+     * as they were then, the cap is not counted again ({@link UnreadCap}).
+     */
     public long unreadTotal(String readerUsername) {
-        return unread(actor(readerUsername)).values().stream().mapToLong(Long::longValue).sum();
+        Employee reader = actor(readerUsername);
+        List<Object[]> memberships = memberships(reader);
+        List<Long> key = UnreadCap.key(memberships);
+        if (unreadCap.holds(reader.getId(), key)) {
+            return UNREAD_COUNTED;
+        }
+        long total = 0;
+        for (Object[] m : memberships) {
+            total += unreadIn(reader, m, UNREAD_COUNTED - total);
+            if (total >= UNREAD_COUNTED) {
+                unreadCap.reached(reader.getId(), key);
+                break;
+            }
+        }
+        return total;
     }
 
     private ChannelSummary summary(Channel c, Optional<Membership> membership, Optional<ChannelRequest> pending, long unread) {
@@ -528,18 +550,28 @@ public class Channels {
      */
     private Map<Long, Long> unread(Employee reader) {
         Map<Long, Long> unread = new HashMap<>();
-        List<Object[]> memberships = em.createQuery("select m.channel.id, m.lastReadPost from Membership m"
-                + " where m.employee.id = :employee", Object[].class).setParameter("employee", reader.getId()).getResultList();
-        for (Object[] m : memberships) {
-            long count = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT p.id FROM post p WHERE p.channel_id = ?"
-                            + " AND p.id > ? AND p.author_id <> ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL"
-                            + " AND (p.reply_to_id IS NULL OR p.id < 0) LIMIT " + UNREAD_COUNTED + ") u")
-                    .setParameter(1, m[0]).setParameter(2, m[1]).setParameter(3, reader.getId()).getSingleResult()).longValue();
+        for (Object[] m : memberships(reader)) {
+            long count = unreadIn(reader, m, UNREAD_COUNTED);
             if (count > 0) {
                 unread.put((Long) m[0], count);
             }
         }
         return unread;
+    }
+
+    /** The reader's memberships: channel id and the last post read. */
+    private List<Object[]> memberships(Employee reader) {
+        return em.createQuery("select m.channel.id, m.lastReadPost from Membership m where m.employee.id = :employee",
+                Object[].class).setParameter("employee", reader.getId()).getResultList();
+    }
+
+    /** The unread threads of one membership (channel id, last post read), counted up to {@code most}. */
+    private long unreadIn(Employee reader, Object[] membership, long most) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT p.id FROM post p WHERE p.channel_id = ?"
+                        + " AND p.id > ? AND p.author_id <> ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL"
+                        + " AND (p.reply_to_id IS NULL OR p.id < 0) LIMIT " + most + ") u")
+                .setParameter(1, membership[0]).setParameter(2, membership[1]).setParameter(3, reader.getId())
+                .getSingleResult()).longValue();
     }
 
     private Channel visible(Employee reader, long channelId) throws Refused {

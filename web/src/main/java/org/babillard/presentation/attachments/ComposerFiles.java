@@ -34,6 +34,10 @@ public class ComposerFiles {
     private final List<Part> parts = Arrays.asList(new Part[Attachments.MOST_FILES]);
     private final List<String> alts = Arrays.asList(new String[Attachments.MOST_FILES]);
 
+    /* The settings as this request reads them: the page asks for them once per file field (each a transaction). */
+    private Long maxBytes;
+    private List<Integer> slots;
+
     /** The files chosen, empty file fields left out. */
     public List<Upload> uploads() {
         List<Upload> uploads = new ArrayList<>();
@@ -66,17 +70,23 @@ public class ComposerFiles {
 
     /** The largest file, in bytes, for the composer's early check in the browser. */
     public long getMaxBytes() {
-        return attachments.maxBytes();
+        if (maxBytes == null) {
+            maxBytes = attachments.maxBytes();
+        }
+        return maxBytes;
     }
 
     public double getMaxMegabytes() {
-        return attachments.maxBytes() / (1024.0 * 1024.0);
+        return getMaxBytes() / (1024.0 * 1024.0);
     }
 
     public List<Integer> getSlots() {
-        List<Integer> slots = new ArrayList<>();
-        for (int i = 0, most = attachments.mostFiles(); i < most; i++) {
-            slots.add(i);
+        if (slots == null) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0, most = attachments.mostFiles(); i < most; i++) {
+                all.add(i);
+            }
+            slots = List.copyOf(all);
         }
         return slots;
     }
