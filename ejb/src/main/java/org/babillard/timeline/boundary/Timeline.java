@@ -90,7 +90,7 @@ public class Timeline {
 
     static final String TOPIC_BY_IDS = FROM + "p.id in :ids and" + Visibility.READABLE + NEWEST_FIRST;
 
-    /** How many ids {@link #byIds} reads at a time. */
+    /** The most ids {@link #byIds} reads at a time (it starts with a few more than the page). */
     static final int IDS_BATCH = 500;
 
     /** A channel's threads, in the home timeline's two steps: the window on the primary key, then post_channel_idx. */
@@ -350,9 +350,12 @@ public class Timeline {
         String postQuery = below ? posts : posts.replace(FROM_BELOW, FROM_ABOVE).replace(NEWEST_FIRST, OLDEST_FIRST);
         long from = start;
         int found = 0;
+        // A few more ids than the page first (most are readable), more at each turn: a busy topic's 500 ids each
+        // checked against the whole rule made a tenth of the home page's time (docs/benchmarks.md).
+        int size = max + 10;
         while (found < max) {
             List<Long> batch = em.createQuery(idQuery, Long.class).setParameter("value", value).setParameter("before", from)
-                    .setParameter("edge", edge).setMaxResults(IDS_BATCH).getResultList();
+                    .setParameter("edge", edge).setMaxResults(size).getResultList();
             if (batch.isEmpty()) {
                 return;
             }
@@ -362,10 +365,11 @@ public class Timeline {
                 union.putIfAbsent(p.getId(), p);
             }
             found += readable.size();
-            if (batch.size() < IDS_BATCH) {
+            if (batch.size() < size) {
                 return;
             }
             from = batch.get(batch.size() - 1);
+            size = Math.min(IDS_BATCH, size * 4);
         }
     }
 
