@@ -51,6 +51,14 @@ public class PollLookup {
         return pollsById.get(entry.getId());
     }
 
+    /** Whether the post has anything of a poll or a question to show: a poll, a question, an answer to one, a notice. */
+    public boolean involves(PostView entry) {
+        load(entry);
+        long id = entry.getId();
+        return pollsById.containsKey(id) || questions.containsKey(id) || notices.containsKey(id)
+                || (entry.isReply() && questions.containsKey(entry.getThreadId()));
+    }
+
     public boolean isQuestion(PostView entry) {
         load(entry);
         return questions.containsKey(entry.getId());

@@ -101,6 +101,12 @@ public class PostActions implements Serializable {
         return gone.contains(id);
     }
 
+    /** Whether this post shows more than itself: a notice, the edit box, the question before deleting, a dialog. */
+    public boolean isActingOn(long id) {
+        return notices.containsKey(id) || isEditing(id) || isConfirmingDelete(id) || isShowingHistory(id)
+                || isSharing(id) || isReporting(id);
+    }
+
     public Notice notice(long id) {
         return notices.get(id);
     }
