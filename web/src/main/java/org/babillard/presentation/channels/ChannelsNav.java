@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.channels.boundary.Channels;
+import org.babillard.presentation.faces.Drawing;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +25,12 @@ public class ChannelsNav {
 
     private Long unread;
 
+    /** The count, taken when the top bar is drawn (0 before: see {@link Drawing}). */
     public long getUnread() {
         if (unread == null) {
+            if (!Drawing.now()) {
+                return 0;
+            }
             unread = 0L;
             if (request.getUserPrincipal() != null) {
                 try {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.notifications.boundary.Notifications;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.faces.Drawing;
 
 /** The bell in the top bar: how many notifications the reader has not read yet (live.js keeps it current). */
 @Named
@@ -30,8 +31,12 @@ public class Bell {
                 : messages.text("live.bell.many").replace("{0}", String.valueOf(n));
     }
 
+    /** The count, taken when the top bar is drawn (0 before: see {@link Drawing}). */
     public long getUnread() {
         if (unread == null) {
+            if (!Drawing.now()) {
+                return 0;
+            }
             unread = request.getUserPrincipal() == null ? 0 : notifications.unread(request.getUserPrincipal().getName());
         }
         return unread;
