@@ -88,15 +88,28 @@ public abstract class Journey {
      * browser is discarding). On time-out, the heading last seen is in the failure.
      */
     protected void waitForHeading(String expected) {
+        waitForText(By.tagName("h1"), expected);
+    }
+
+    /**
+     * Waits until the element's text reads this, looking again while the page is being replaced: after a click that
+     * loads a page where the same element is, the element found first can be the old page's (with its old text, or
+     * already discarded). On time-out keeps a screenshot and fails with the text last seen.
+     */
+    protected void waitForText(By by, String expected) {
+        waitForText(by, Duration.ofSeconds(15), expected);
+    }
+
+    protected void waitForText(By by, Duration patience, String expected) {
         String[] seen = {null};
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> {
-                seen[0] = d.findElement(By.tagName("h1")).getText();
+            new WebDriverWait(browser, patience).ignoring(WebDriverException.class).until(d -> {
+                seen[0] = d.findElement(by).getText();
                 return expected.equals(seen[0]);
             });
         } catch (TimeoutException e) {
-            Browser.failure(browser, getClass().getSimpleName() + "-heading");
-            assertEquals(expected, seen[0], "the page's heading");
+            Browser.failure(browser, getClass().getSimpleName() + "-" + by.toString().replaceAll("[^A-Za-z0-9]+", "-"));
+            assertEquals(expected, seen[0], "the text of " + by);
         }
     }
 

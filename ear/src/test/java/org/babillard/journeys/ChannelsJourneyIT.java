@@ -57,7 +57,7 @@ class ChannelsJourneyIT extends Journey {
         browser.findElement(By.id("create:description")).sendKeys("Only the <b>core</b> team");
         browser.findElement(By.cssSelector("label[for='create:access:1']")).click();
         browser.findElement(By.id("create:submit")).click();
-        assertEquals(name, waitFor(By.id("channel-name")).getText());
+        waitForText(By.id("channel-name"), name);
         // A private channel's address ends with a random part, so that nobody finds it by guessing from its name.
         java.util.regex.Matcher address = java.util.regex.Pattern.compile("c=(projet-secret-" + marker + "-[a-z0-9]{6})")
                 .matcher(browser.getCurrentUrl());
@@ -131,7 +131,7 @@ class ChannelsJourneyIT extends Journey {
             suggestion.click();
             browser.findElement(By.id("invite:send")).click();
             waitText(By.cssSelector("#messages"), "Invitation sent");
-            assertEquals("invited", waitFor(By.cssSelector("#pending-list li[data-username='nathan.gauthier'] .badge-role")).getText());
+            waitForText(By.cssSelector("#pending-list li[data-username='nathan.gauthier'] .badge-role"), "invited");
             Browser.screenshot(browser, "33-channel-owner-en");
 
             // Now Nathan sees the invitation, accepts it and reads the channel.
@@ -146,7 +146,7 @@ class ChannelsJourneyIT extends Journey {
             List<String> found = suggestions(marker);
             assertEquals(List.of(name), found);
             browser.findElement(By.cssSelector(".ui-autocomplete-panel li.ui-autocomplete-item")).click();
-            assertEquals(name, waitFor(By.id("channel-name")).getText());
+            waitForText(By.id("channel-name"), name);
             waitForPost(text);
             assertTrue(browser.findElement(By.id("main")).getText().contains("vous êtes membre"));
 
@@ -180,7 +180,7 @@ class ChannelsJourneyIT extends Journey {
             browser.findElement(By.id("composer:publish")).click();
             waitForPost(third);
             browser = nathan;
-            assertEquals("1 nouveau message", waitFor(By.id("newer:show"), Duration.ofSeconds(20)).getText());
+            waitForText(By.id("newer:show"), Duration.ofSeconds(20), "1 nouveau message");
             assertEquals("1", waitFor(By.id("channels-unread")).getText().strip().replaceAll("\\D.*", ""),
                     "the top bar counts the new thread live");
             browser.findElement(By.id("newer:show")).click();

@@ -93,7 +93,7 @@ class ConversationJourneyIT extends Journey {
         browser.get(Browser.baseUrl());
         publish("Adapters are back in stock #" + tag + " " + marker.substring(0, 4) + "zzzz");
         post(marker.substring(0, 4) + "zzzz").findElement(By.cssSelector("a.hashtag")).click();
-        assertEquals("#" + tag, waitFor(By.id("topic-name")).getText());
+        waitForText(By.id("topic-name"), "#" + tag);
         assertTrue(post(marker.substring(0, 4) + "zzzz").isDisplayed());
         browser.findElement(By.id("follow:toggle")).click();
         patiently(browser).until(ExpectedConditions.attributeToBe(
@@ -102,7 +102,7 @@ class ConversationJourneyIT extends Journey {
         Browser.screenshot(browser, "conversation-06-topic");
 
         browser.get(Browser.baseUrl() + "post.xhtml?id=999999999");
-        assertEquals("There is no such post.", waitFor(By.cssSelector(".error-card h1")).getText());
+        waitForText(By.cssSelector(".error-card h1"), "There is no such post.");
     }
 
     @Test

@@ -72,6 +72,6 @@ class LeaverJourneyIT extends Journey {
         waitFor(By.id("login:username"));
         Browser.screenshot(browser, "leaver-back-on-login-fr");
         logIn(login, "demo");
-        assertEquals("Nom d'utilisateur ou mot de passe incorrect.", waitFor(By.cssSelector("#login\\:messages li")).getText());
+        waitForText(By.cssSelector("#login\\:messages li"), "Nom d'utilisateur ou mot de passe incorrect.");
     }
 }

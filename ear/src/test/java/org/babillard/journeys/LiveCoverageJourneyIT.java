@@ -70,7 +70,7 @@ class LiveCoverageJourneyIT extends Journey {
             logIn(READER, "demo");
             waitFor(By.id("composer:text"));
             browser.get(Browser.baseUrl() + "post.xhtml?id=" + id);
-            assertEquals("Live", waitFor(By.id("live-badge")).getText());
+            waitForText(By.id("live-badge"), "Live");
             assertTrue(browser.findElements(By.id("liveCoverage:switch")).isEmpty(), "only its author, HR or an admin switch it");
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                     .executeScript("return !!(window.babillard && babillard.live && babillard.live.connected);")));

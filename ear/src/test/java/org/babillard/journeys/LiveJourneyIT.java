@@ -56,7 +56,7 @@ class LiveJourneyIT extends Journey {
             logIn(A, "demo");
             waitFor(By.id("composer:text"));
             browser.get(Browser.baseUrl() + "person.xhtml?u=" + B);
-            assertEquals("Manon Roussel", waitFor(By.id("person-name")).getText());
+            waitForText(By.id("person-name"), "Manon Roussel");
             if (!browser.findElements(By.id("follow:unfollow")).isEmpty()) {
                 // A database kept from an earlier run: start from not following.
                 browser.findElement(By.id("follow:unfollow")).click();
@@ -64,7 +64,7 @@ class LiveJourneyIT extends Journey {
             }
             long before = count(browser.findElement(By.id("follow:followers")).getText());
             browser.findElement(By.id("follow:follow")).click();
-            assertEquals("Following", waitFor(By.id("follow:unfollow")).getText());
+            waitForText(By.id("follow:unfollow"), "Following");
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
                     count(d.findElement(By.id("follow:followers")).getText()) == before + 1);
             Browser.screenshot(browser, "40-person-following-en");

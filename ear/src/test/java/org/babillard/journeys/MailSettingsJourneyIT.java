@@ -65,7 +65,7 @@ class MailSettingsJourneyIT extends Journey {
         assertTrue(browser.findElement(By.xpath("//label[@for='mailForm:sms']")).getText().contains("+33 1 70 00 1104"));
         Browser.screenshot(browser, "mail-settings-01-choices");
         browser.findElement(By.id("mailForm:save")).click();
-        assertEquals("Vos réglages des mails sont enregistrés.", waitFor(By.cssSelector(".notice-info")).getText());
+        waitForText(By.cssSelector(".notice-info"), "Vos réglages des mails sont enregistrés.");
 
         browser.navigate().refresh();
         waitFor(By.id("mailForm:save"));

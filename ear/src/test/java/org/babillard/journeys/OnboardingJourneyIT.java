@@ -82,13 +82,13 @@ class OnboardingJourneyIT extends Journey {
         browser.findElement(By.id("login:submit")).click();
 
         // (a) the welcome, in the browser's English, with the directory's French pre-selected
-        assertEquals("Welcome to Babillard", waitFor(By.id("welcome-title")).getText());
+        waitForText(By.id("welcome-title"), "Welcome to Babillard");
         assertTrue(browser.getCurrentUrl().contains("/welcome.xhtml"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.cssSelector("input[name='welcomeLanguage:choice'][value='fr']")).isSelected(),
                 "the directory's language is pre-selected");
         screenshots("70-welcome-en");
         browser.findElement(By.id("welcomeLanguage:save")).click();
-        assertEquals("Bienvenue sur Babillard", waitFor(By.id("welcome-title")).getText());
+        waitForText(By.id("welcome-title"), "Bienvenue sur Babillard");
         assertEquals("fr", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
 
         // (b) the tour

@@ -52,7 +52,7 @@ class PeopleJourneyIT extends Journey {
         Browser.screenshot(browser, "20-people-search-fr");
         result.click();
 
-        assertEquals("Hélène Lefèvre", waitFor(By.id("person-name")).getText());
+        waitForText(By.id("person-name"), "Hélène Lefèvre");
         assertEquals("mailto:helene.lefevre@babillard.example", browser.findElement(By.id("mail")).getDomAttribute("href"));
         List<String> managers = browser.findElements(By.cssSelector("#managers li a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Émilie Côté"), managers);
@@ -60,7 +60,7 @@ class PeopleJourneyIT extends Journey {
         Browser.screenshot(browser, "21-person-fr");
 
         browser.findElement(By.linkText("Émilie Côté")).click();
-        assertEquals("Émilie Côté", waitFor(By.id("person-name")).getText());
+        waitForText(By.id("person-name"), "Émilie Côté");
         assertTrue(browser.findElements(By.cssSelector("#managers li a")).isEmpty(), "the top of the company");
     }
 
@@ -73,6 +73,6 @@ class PeopleJourneyIT extends Journey {
         waitForHeading("There is no such person in Babillard.");
         browser.get(Browser.baseUrl() + "people.xhtml?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertEquals("<script>alert(1)</script>", waitFor(By.id("q")).getDomProperty("value"));
-        assertEquals("No colleague matches.", waitFor(By.cssSelector(".empty-state")).getText());
+        waitForText(By.cssSelector(".empty-state"), "No colleague matches.");
     }
 }

@@ -129,19 +129,19 @@ class PostingJourneyIT extends Journey {
         // Another browser, still asking for French: the choice follows the person.
         openBabillard("fr-FR");
         logIn("thomas.jones", "demo");
-        assertEquals("What are you working on?", waitFor(By.cssSelector("label.composer-prompt")).getText());
+        waitForText(By.cssSelector("label.composer-prompt"), "What are you working on?");
         browser.findElement(By.id("language:fr")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
                 By.cssSelector("label.composer-prompt"), "Sur quoi travaillez-vous ?"));
 
         // On a page that its address's query chooses (a person's), switching stays on that page, in the other language.
         browser.get(Browser.baseUrl() + "person.xhtml?u=camille.durand");
-        assertEquals("Camille Durand", waitFor(By.id("person-name")).getText());
+        waitForText(By.id("person-name"), "Camille Durand");
         String french = browser.findElement(By.id("org-title")).getText();
         browser.findElement(By.id("language:en")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(ExpectedConditions.not(
                 ExpectedConditions.textToBe(By.id("org-title"), french)));
-        assertEquals("Camille Durand", waitFor(By.id("person-name")).getText());
+        waitForText(By.id("person-name"), "Camille Durand");
         assertTrue(browser.getCurrentUrl().endsWith("person.xhtml?u=camille.durand"), browser.getCurrentUrl());
         Browser.screenshot(browser, "06-person-switched-to-en");
         browser.findElement(By.id("language:fr")).click();
@@ -154,7 +154,7 @@ class PostingJourneyIT extends Journey {
     void wrongPasswordsAreRefusedInTheReadersLanguage() {
         openBabillard("en-GB");
         logIn("camille.durand", "not-demo");
-        assertEquals("Invalid username or password.", waitFor(By.cssSelector("#login\\:messages li")).getText());
+        waitForText(By.cssSelector("#login\\:messages li"), "Invalid username or password.");
         assertTrue(browser.getCurrentUrl().contains("login.xhtml"));
         Browser.screenshot(browser, "06-login-refused-en");
     }
