@@ -184,19 +184,25 @@ public class Polls {
         }
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, Integer> mine = new HashMap<>();
+        // the counts, then the reader's own votes: no constant in the query (a bound CASE ... THEN 1 ELSE 0 cannot be
+        // typed by H2, and writing it into the SQL makes each query new text to parse: BoundH2Platform)
         List<Object[]> votes = em.createQuery("""
-                        select v.poll.postId, ch.position, count(v),
-                               sum(case when v.employee.id = :reader then 1 else 0 end)
+                        select v.poll.postId, ch.position, count(v)
                         from PollVote v join v.choice ch
                         where v.poll.postId in :posts
                         group by v.poll.postId, ch.position""", Object[].class)
-                .setParameter("posts", deadlines.keySet()).setParameter("reader", reader.getId()).getResultList();
+                .setParameter("posts", deadlines.keySet()).getResultList();
         for (Object[] row : votes) {
             Long id = (Long) row[0];
             int position = ((Number) row[1]).intValue();
             counts.computeIfAbsent(id, k -> new long[texts.get(id).size()])[position] = ((Number) row[2]).longValue();
-            if (((Number) row[3]).longValue() > 0) {
-                mine.put(id, position);
+        }
+        if (!votes.isEmpty()) {
+            for (Object[] row : em.createQuery("""
+                            select v.poll.postId, ch.position from PollVote v join v.choice ch
+                            where v.poll.postId in :posts and v.employee.id = :reader""", Object[].class)
+                    .setParameter("posts", deadlines.keySet()).setParameter("reader", reader.getId()).getResultList()) {
+                mine.put((Long) row[0], ((Number) row[1]).intValue());
             }
         }
         Instant now = Clock.systemUTC().instant();
