@@ -23,12 +23,15 @@ import org.babillard.channels.boundary.Channels;
 import org.babillard.channels.entity.Channel;
 import org.babillard.it.Deployments;
 import org.babillard.live.control.LiveUpdates;
+import org.babillard.notifications.boundary.Notifications;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.DirectoryProfile;
 import org.babillard.people.entity.Employee;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.posts.boundary.Draft;
 import org.babillard.posts.boundary.Posts;
+import org.babillard.topbar.boundary.TopBar;
+import org.babillard.topbar.boundary.TopBarState;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -100,6 +103,12 @@ class AnnouncementsIT {
 
     @Inject
     LiveUpdates live;
+
+    @Inject
+    TopBar topBar;
+
+    @Inject
+    Notifications notifications;
 
     @PersistenceContext(unitName = "babillard-ejb.jar#babillard")
     EntityManager em;
@@ -470,6 +479,37 @@ class AnnouncementsIT {
 
         long note = posts.publish(alice, Draft.notebook("My own notes " + run)).getId();
         assertThrows(Refused.class, () -> coverage.switchLive(alice, note, true), "a notebook entry never goes live");
+    }
+
+    // --- the top bar, which shows the must-read banner with the reader's other counts in one call ---
+
+    @Test
+    void theTopBarInOneCallShowsWhatEachPartShowsOnItsOwn() throws Exception {
+        channels.join(bruno, channel.getId());
+        long mustRead = publish(true, target(Kind.DEPARTMENT, "Dept-B-" + run));
+        posts.publish(denis, Draft.inChannel(channel.getId(), "first in the channel " + run));
+        posts.publish(denis, Draft.inChannel(channel.getId(), "second in the channel " + run));
+        posts.publish(chloe, "a word for @" + bruno);
+
+        TopBarState bar = topBar.of(bruno).orElseThrow();
+        assertEquals("Test bruno " + run, bar.displayName());
+        assertEquals(people.photoHash(bruno), bar.photoHash());
+        assertEquals(2, bar.unreadInChannels(), "the two posts of the channel joined");
+        assertEquals(channels.unreadTotal(bruno), bar.unreadInChannels());
+        assertTrue(bar.unreadNotifications() >= 1, "the mention");
+        assertEquals(notifications.unread(bruno), bar.unreadNotifications());
+        assertEquals(List.of(mustRead), bar.mustRead().stream().map(Announcement::getId).toList());
+
+        announcements.acknowledge(bruno, mustRead);
+        notifications.markAllRead(bruno);
+        TopBarState after = topBar.of(bruno).orElseThrow();
+        assertEquals(List.of(), after.mustRead(), "acknowledged: the banner is gone");
+        assertEquals(0, after.unreadNotifications());
+        assertEquals(2, after.unreadInChannels());
+
+        assertEquals(0, topBar.of(chloe).orElseThrow().unreadInChannels(), "no channel joined");
+        assertTrue(topBar.of(former).isEmpty(), "someone who has left has no top bar");
+        assertTrue(topBar.of("nobody." + run).isEmpty());
     }
 
     private Set<String> threadSignalled(long postId) {

@@ -6,8 +6,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.people.boundary.People;
 import org.babillard.people.entity.Employee;
+import org.babillard.topbar.boundary.TopBarState;
 
 import java.security.Principal;
+import java.util.Optional;
 
 /** The logged-in person, for the page header. */
 @Named
@@ -20,6 +22,9 @@ public class CurrentEmployee {
     @Inject
     People people;
 
+    @Inject
+    TopBarView topBar;
+
     private Employee employee;
 
     public boolean isLoggedIn() {
@@ -27,6 +32,10 @@ public class CurrentEmployee {
     }
 
     public String getDisplayName() {
+        Optional<TopBarState> drawn = topBar.state();
+        if (drawn.isPresent()) {
+            return drawn.get().displayName();
+        }
         Employee e = employee();
         return e == null ? "" : e.getDisplayName();
     }

@@ -510,7 +510,14 @@ public class Channels {
      * as they were then, the cap is not counted again ({@link UnreadCap}).
      */
     public long unreadTotal(String readerUsername) {
-        Employee reader = actor(readerUsername);
+        return unreadTotal(actor(readerUsername));
+    }
+
+    /** {@link #unreadTotal(String)} for an employee already read (the top bar's look-ups in one transaction). */
+    public long unreadTotal(Employee reader) {
+        if (!reader.isActive()) {
+            throw new IllegalStateException(reader.getUsername() + " no longer works here");
+        }
         List<Object[]> memberships = memberships(reader);
         List<Long> key = UnreadCap.key(memberships);
         if (unreadCap.holds(reader.getId(), key)) {

@@ -14,7 +14,6 @@ import org.babillard.posts.entity.Post;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The bell: an employee's notifications, newest first, and how many are unread. What the reader may no longer
@@ -43,12 +42,16 @@ public class Notifications {
     Event<Notified> notified;
 
     public long unread(String username) {
-        Optional<Employee> me = people.find(username).filter(Employee::isActive);
-        if (me.isEmpty()) {
+        return people.find(username).map(this::unread).orElse(0L);
+    }
+
+    /** How many of this employee's notifications are unread (0 for someone who has left). */
+    public long unread(Employee me) {
+        if (!me.isActive()) {
             return 0;
         }
         // The count leaves out what the list leaves out: posts since deleted or hidden, private channels left since.
-        return em.createNamedQuery(Notification.UNREAD_COUNT, Long.class).setParameter("recipient", me.get().getId())
+        return em.createNamedQuery(Notification.UNREAD_COUNT, Long.class).setParameter("recipient", me.getId())
                 .getSingleResult();
     }
 

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.announcements.boundary.Announcements;
 import org.babillard.announcements.entity.Announcement;
 import org.babillard.platform.boundary.Refused;
+import org.babillard.presentation.TopBarView;
 import org.babillard.presentation.language.Language;
+import org.babillard.topbar.boundary.TopBarState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +31,23 @@ public class MustReadBanner {
     @Inject
     Language language;
 
+    @Inject
+    TopBarView topBar;
+
+    /** Whether this request acknowledged one: the top bar's state may then be older than the acknowledgement. */
+    private boolean acknowledged;
+
     private List<AnnouncementView> items;
 
     public List<AnnouncementView> getItems() {
         if (items == null) {
             items = new ArrayList<>();
             if (request.getUserPrincipal() != null) {
-                for (Announcement a : announcements.pendingMustRead(request.getUserPrincipal().getName())) {
+                List<Announcement> pending = acknowledged ? null : topBar.state().map(TopBarState::mustRead).orElse(null);
+                if (pending == null) {
+                    pending = announcements.pendingMustRead(request.getUserPrincipal().getName());
+                }
+                for (Announcement a : pending) {
                     items.add(new AnnouncementView(a, language.getTag(), true, false, false));
                 }
             }
@@ -50,5 +62,6 @@ public class MustReadBanner {
             // Gone meanwhile (expired, or the audience changed): the banner simply no longer shows it.
         }
         items = null;
+        acknowledged = true;
     }
 }

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.channels.boundary.Channels;
+import org.babillard.presentation.TopBarView;
 import org.babillard.presentation.faces.Drawing;
+import org.babillard.topbar.boundary.TopBarState;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +25,9 @@ public class ChannelsNav {
     @Inject
     Channels channels;
 
+    @Inject
+    TopBarView topBar;
+
     private Long unread;
 
     /** The count, taken when the top bar is drawn (0 before: see {@link Drawing}). */
@@ -31,8 +36,8 @@ public class ChannelsNav {
             if (!Drawing.now()) {
                 return 0;
             }
-            unread = 0L;
-            if (request.getUserPrincipal() != null) {
+            unread = topBar.state().map(TopBarState::unreadInChannels).orElse(0L);
+            if (topBar.state().isEmpty() && request.getUserPrincipal() != null) {
                 try {
                     unread = channels.unreadTotal(request.getUserPrincipal().getName());
                 } catch (RuntimeException e) {

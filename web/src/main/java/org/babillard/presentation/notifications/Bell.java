@@ -6,7 +6,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.babillard.notifications.boundary.Notifications;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.TopBarView;
 import org.babillard.presentation.faces.Drawing;
+import org.babillard.topbar.boundary.TopBarState;
 
 /** The bell in the top bar: how many notifications the reader has not read yet (live.js keeps it current). */
 @Named
@@ -18,6 +20,9 @@ public class Bell {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    TopBarView topBar;
 
     @Inject
     Messages messages;
@@ -37,7 +42,8 @@ public class Bell {
             if (!Drawing.now()) {
                 return 0;
             }
-            unread = request.getUserPrincipal() == null ? 0 : notifications.unread(request.getUserPrincipal().getName());
+            unread = topBar.state().map(TopBarState::unreadNotifications).orElseGet(() ->
+                    request.getUserPrincipal() == null ? 0 : notifications.unread(request.getUserPrincipal().getName()));
         }
         return unread;
     }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.babillard.people.boundary.People;
+import org.babillard.presentation.TopBarView;
+import org.babillard.topbar.boundary.TopBarState;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,9 @@ public class Avatars {
     @Inject
     People people;
 
+    @Inject
+    TopBarView topBar;
+
     private final Map<String, Optional<String>> photos = new HashMap<>();
 
     /** The photo's version for this person (changes with the photo), or null when they have none. */
@@ -34,7 +39,8 @@ public class Avatars {
         if (username == null) {
             return null;
         }
-        return photos.computeIfAbsent(username, u -> Optional.ofNullable(people.photoHash(u))).orElse(null);
+        return photos.computeIfAbsent(username, u -> topBar.stateFor(u).map(TopBarState::photoHash)
+                .or(() -> Optional.ofNullable(people.photoHash(u)))).orElse(null);
     }
 
     /**
