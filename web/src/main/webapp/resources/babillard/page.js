@@ -172,7 +172,8 @@
             PrimeFaces.ab({
                 source: button.id,
                 process: button.getAttribute("data-post-action"),
-                update: button.form.id,
+                // a menu's action opens or closes one of the page's post dialogs (post-dialogs.xhtml)
+                update: button.form.id + (button.hasAttribute("data-post-dialogs") && document.getElementById("postDialogs") ? " postDialogs" : ""),
                 oncomplete: function () {
                     button.removeAttribute("aria-busy");
                 }

@@ -67,6 +67,7 @@ public class PostActions implements Serializable {
     private String shareKey;
     private List<org.babillard.channels.boundary.ChannelSummary> shareChannels = List.of();
     private List<VersionView> history = List.of();
+    private PostView dialogPost;
 
     /** A message shown inside one post, after an action on it. */
     public record Notice(String text, boolean error) implements Serializable {
@@ -96,15 +97,38 @@ public class PostActions implements Serializable {
         return newer != null && newer.newerThan(entry) ? newer : entry;
     }
 
+    /**
+     * The newest read of each of these posts ({@link #current}): the lists of posts iterate over this, so that a
+     * post's row reads its post once (a row used to ask {@link #current} again for each of its two dozen uses).
+     * The list itself while nothing on the page was acted on.
+     */
+    public List<PostView> currentOf(List<PostView> entries) {
+        if (fresh.isEmpty() || entries == null) {
+            return entries;
+        }
+        return entries.stream().map(this::current).toList();
+    }
+
     /** The post was deleted (or can no longer be read) since the page showed it. */
     public boolean isGone(long id) {
         return gone.contains(id);
     }
 
-    /** Whether this post shows more than itself: a notice, the edit box, the question before deleting, a dialog. */
+    /** Whether this post shows more than itself: a notice, or the question before deleting. */
     public boolean isActingOn(long id) {
-        return notices.containsKey(id) || isEditing(id) || isConfirmingDelete(id) || isShowingHistory(id)
-                || isSharing(id) || isReporting(id);
+        return notices.containsKey(id) || isConfirmingDelete(id);
+    }
+
+    /**
+     * The post whose dialog (history, share, report) is open, or null: the page has the dialogs once
+     * (post-dialogs.xhtml), not in each post.
+     */
+    public PostView getDialogPost() {
+        if (dialogPost == null) {
+            return null;
+        }
+        long id = dialogPost.getId();
+        return isShowingHistory(id) || isSharing(id) || isReporting(id) ? dialogPost : null;
     }
 
     public Notice notice(long id) {
@@ -188,6 +212,7 @@ public class PostActions implements Serializable {
         try {
             history = posts.history(me(), id).stream().map(v -> new VersionView(v.getText(), v.getWrittenAt())).toList();
             historyOf = id;
+            dialogPost = post;
         } catch (Refused e) {
             notices.put(id, new Notice(refusal(e), true));
             gone.add(id);
@@ -247,6 +272,7 @@ public class PostActions implements Serializable {
         clearFor(post.getId());
         reporting = post.getId();
         reportReason = null;
+        dialogPost = post;
     }
 
     public boolean isReporting(long id) {
@@ -283,6 +309,7 @@ public class PostActions implements Serializable {
     public void openShare(PostView post) {
         clearFor(post.getId());
         sharing = post.getId();
+        dialogPost = post;
         shareTarget = TO_FOLLOWERS;
         shareComment = null;
         // One key per opened dialog: a double click on "Share" shares once.
@@ -466,6 +493,7 @@ public class PostActions implements Serializable {
         history = List.of();
         sharing = null;
         shareComment = null;
+        dialogPost = null;
     }
 
     private String me() {

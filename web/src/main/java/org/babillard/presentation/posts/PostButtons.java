@@ -225,7 +225,10 @@ public class PostButtons extends UIComponentBase {
             out.writeAttribute("class", "post-menu", null);
             for (MenuAction action : MenuAction.values()) {
                 if (offers(action, post)) {
-                    button(out, form + ':' + action.suffix, self, "menu-item" + action.styleClass, messages.text(action.label));
+                    button(out, form + ':' + action.suffix, self, "menu-item" + action.styleClass, null);
+                    // page.js redraws the page's post dialogs too: an action of the menu opens or closes one
+                    out.writeAttribute("data-post-dialogs", "true", null);
+                    label(out, messages.text(action.label));
                     out.endElement("button");
                 }
             }
