@@ -25,6 +25,7 @@ import org.babillard.it.Deployments;
 import org.babillard.live.control.LiveUpdates;
 import org.babillard.notifications.boundary.Notifications;
 import org.babillard.people.boundary.People;
+import org.babillard.people.boundary.Statuses;
 import org.babillard.people.entity.DirectoryProfile;
 import org.babillard.people.entity.Employee;
 import org.babillard.platform.boundary.Refused;
@@ -109,6 +110,9 @@ class AnnouncementsIT {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Statuses statuses;
 
     @PersistenceContext(unitName = "babillard-ejb.jar#babillard")
     EntityManager em;
@@ -490,6 +494,7 @@ class AnnouncementsIT {
         posts.publish(denis, Draft.inChannel(channel.getId(), "first in the channel " + run));
         posts.publish(denis, Draft.inChannel(channel.getId(), "second in the channel " + run));
         posts.publish(chloe, "a word for @" + bruno);
+        statuses.set(bruno, "En déplacement à Lyon " + run, null);
 
         TopBarState bar = topBar.of(bruno).orElseThrow();
         assertEquals("Test bruno " + run, bar.displayName());
@@ -499,6 +504,8 @@ class AnnouncementsIT {
         assertTrue(bar.unreadNotifications() >= 1, "the mention");
         assertEquals(notifications.unread(bruno), bar.unreadNotifications());
         assertEquals(List.of(mustRead), bar.mustRead().stream().map(Announcement::getId).toList());
+        assertEquals("En déplacement à Lyon " + run, bar.status().text());
+        assertEquals(statuses.of(bruno).orElseThrow(), bar.status());
 
         announcements.acknowledge(bruno, mustRead);
         notifications.markAllRead(bruno);
@@ -508,6 +515,7 @@ class AnnouncementsIT {
         assertEquals(2, after.unreadInChannels());
 
         assertEquals(0, topBar.of(chloe).orElseThrow().unreadInChannels(), "no channel joined");
+        assertNull(topBar.of(chloe).orElseThrow().status(), "no status set");
         assertTrue(topBar.of(former).isEmpty(), "someone who has left has no top bar");
         assertTrue(topBar.of("nobody." + run).isEmpty());
     }

@@ -52,7 +52,11 @@ public class TopBarView {
 
     /** The state, when this user name is the reader's. */
     public Optional<TopBarState> stateFor(String username) {
+        return isReader(username) ? state() : Optional.empty();
+    }
+
+    public boolean isReader(String username) {
         Principal reader = request.getUserPrincipal();
-        return reader != null && reader.getName().equals(username) ? state() : Optional.empty();
+        return reader != null && reader.getName().equals(username);
     }
 }

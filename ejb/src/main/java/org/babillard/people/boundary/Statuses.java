@@ -61,9 +61,13 @@ public class Statuses {
 
     /** A person's status as it shows now, if any. */
     public Optional<Status> of(String username) {
+        return people.find(username).flatMap(this::of);
+    }
+
+    /** {@link #of(String)} for an employee already read (the top bar). */
+    public Optional<Status> of(Employee employee) {
         Instant now = Clock.systemUTC().instant();
-        return people.find(username).filter(e -> e.statusAt(now) != null)
-                .map(e -> new Status(e.statusAt(now), e.statusUntilAt(now)));
+        return Optional.ofNullable(employee.statusAt(now)).map(text -> new Status(text, employee.statusUntilAt(now)));
     }
 
     private Employee me(String username) throws Refused {

@@ -28,12 +28,15 @@ public class ChannelsNav {
     @Inject
     TopBarView topBar;
 
+    /** The channels' link of the top bar (page.xhtml), which a live signal redraws alone. */
+    static final String LINK = "channels";
+
     private Long unread;
 
     /** The count, taken when the top bar is drawn (0 before: see {@link Drawing}). */
     public long getUnread() {
         if (unread == null) {
-            if (!Drawing.now()) {
+            if (!Drawing.now(LINK)) {
                 return 0;
             }
             unread = topBar.state().map(TopBarState::unreadInChannels).orElse(0L);

@@ -39,7 +39,7 @@ public class Bell {
     /** The count, taken when the top bar is drawn (0 before: see {@link Drawing}). */
     public long getUnread() {
         if (unread == null) {
-            if (!Drawing.now()) {
+            if (!Drawing.now("bell")) {
                 return 0;
             }
             unread = topBar.state().map(TopBarState::unreadNotifications).orElseGet(() ->

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.babillard.people.boundary.People;
 import org.babillard.presentation.TopBarView;
+import org.babillard.presentation.faces.Drawing;
 import org.babillard.topbar.boundary.TopBarState;
 
 import java.util.HashMap;
@@ -37,6 +38,11 @@ public class Avatars {
     /** The photo's version for this person (changes with the photo), or null when they have none. */
     public String photo(String username) {
         if (username == null) {
+            return null;
+        }
+        if (!Drawing.now() && topBar.isReader(username)) {
+            // The reader's own avatar is the top bar's, drawn only with a whole page: an AJAX request's visits of the
+            // tree only ask whether its parts are rendered (see Drawing).
             return null;
         }
         return photos.computeIfAbsent(username, u -> topBar.stateFor(u).map(TopBarState::photoHash)

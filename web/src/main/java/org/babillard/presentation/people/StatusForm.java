@@ -10,6 +10,8 @@ import org.babillard.people.boundary.Statuses;
 import org.babillard.people.control.StatusExpiry;
 import org.babillard.platform.boundary.Refused;
 import org.babillard.presentation.Messages;
+import org.babillard.presentation.TopBarView;
+import org.babillard.topbar.boundary.TopBarState;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -41,6 +43,9 @@ public class StatusForm {
     @Inject
     Messages messages;
 
+    @Inject
+    TopBarView topBar;
+
     private Optional<Status> current;
     private String text;
     private String expiry = StatusExpiry.NONE.name();
@@ -49,7 +54,9 @@ public class StatusForm {
     /** The person's status as it shows now, or null. */
     public Status getCurrent() {
         if (current == null) {
-            current = request.getUserPrincipal() == null ? Optional.empty() : statuses.of(request.getUserPrincipal().getName());
+            Optional<TopBarState> drawn = topBar.state();
+            current = drawn.isPresent() ? Optional.ofNullable(drawn.get().status())
+                    : request.getUserPrincipal() == null ? Optional.empty() : statuses.of(request.getUserPrincipal().getName());
         }
         return current.orElse(null);
     }
