@@ -76,12 +76,16 @@ class TimelineIT {
         String friend = person("friend", run);
         String stranger = person("stranger", run);
         String tag = "sujet" + run;
+        String second = "autre" + run;
         following.follow(reader, friend);
         following.followTopic(reader, tag);
+        following.followTopic(reader, second);
         Channel mine = channels.create(stranger, "Mine " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS);
         channels.join(reader, mine.getId());
         channels.join(friend, mine.getId());
         Channel other = channels.create(stranger, "Other " + run, null, Channel.Access.OPEN, Channel.Posting.MEMBERS);
+        // Posts that every source names but the reader may not read: the sources' ids are merged, then the rule decides.
+        Channel secret = channels.create(stranger, "Secret " + run, null, Channel.Access.PRIVATE, Channel.Posting.MEMBERS);
 
         List<Long> expected = new ArrayList<>();
         List<Long> unexpected = new ArrayList<>();
@@ -95,13 +99,18 @@ class TimelineIT {
             // In my channel, by my friend, with my topic: one post, shown once.
             expected.add(posts.publish(friend, Draft.inChannel(mine.getId(), "all three #" + tag + " " + i)).getId());
             unexpected.add(posts.publish(friend, Draft.reply(expected.get(expected.size() - 1), "a reply stays in its thread")).getId());
+            expected.add(posts.publish(stranger, "thanks @" + reader + " " + i).getId());
+            expected.add(posts.publish(stranger, "the other topic #" + second + " " + i).getId());
+            unexpected.add(posts.publish(stranger, Draft.inChannel(secret.getId(), "#" + tag + " #" + second + " @" + reader
+                    + " not for the reader " + i)).getId());
         }
 
         List<Long> walked = walkHome(reader, 200);
         List<Long> newestFirst = new ArrayList<>(expected);
         newestFirst.sort(java.util.Comparator.reverseOrder());
         List<Long> ours = walked.stream().filter(id -> expected.contains(id) || unexpected.contains(id)).toList();
-        assertEquals(newestFirst, ours, "exactly my posts, my friend's, my channel's and my topic's, newest first");
+        assertEquals(newestFirst, ours,
+                "exactly my posts, my friend's, my channel's, my two topics' and those that mention me, newest first");
         Set<Long> seen = new HashSet<>();
         walked.forEach(id -> assertTrue(seen.add(id), "no post twice across pages"));
         assertEquals(0, timeline.newerOnHome(reader, newestFirst.get(0)));

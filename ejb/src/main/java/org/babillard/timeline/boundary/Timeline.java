@@ -57,12 +57,11 @@ public class Timeline {
      * The home timeline, in two steps (docs/timelines.md, "The home timeline at 1,000,000 posts").
      * 1. The window: the newest HOME_WINDOW post ids below the bound. The people the reader follows (and themselves) and
      *    their channels: ids from the post table alone, its primary key read backwards and stopping at the page's end,
-     *    none of the lists being allowed an index ("+ 0"), then those posts with the whole rule (homeWindow); their
-     *    topics and the posts that mention them through those indexes,
-     *    within the window. For most readers the page is full within a few hundred posts, whatever the size of the
-     *    table. A planner cannot know this (the most followed people write the most): reading each source's index
-     *    instead means reading and sorting all their posts (193,700 posts, 18 s on H2, for a reader who follows 45 of
-     *    the most active people).
+     *    none of the lists being allowed an index ("+ 0"); their topics and the posts that mention them through those
+     *    indexes, within the window; then the newest of all those ids with the whole rule, in one query (merge). For
+     *    most readers the page is full within a few hundred posts, whatever the size of the table. A planner cannot
+     *    know this (the most followed people write the most): reading each source's index instead means reading and
+     *    sorting all their posts (193,700 posts, 18 s on H2, for a reader who follows 45 of the most active people).
      * 2. Only when the window did not fill the page (a reader who follows few and quiet sources), each source on its
      *    own index below the window (post_author_idx, post_channel_idx, post_tag_tag_idx, mention_employee_idx): few
      *    posts each, precisely because the window held so few. The page is the newest of all.
@@ -90,7 +89,7 @@ public class Timeline {
 
     static final String TOPIC_BY_IDS = FROM + "p.id in :ids and" + Visibility.READABLE + NEWEST_FIRST;
 
-    /** The most ids {@link #byIds} reads at a time (it starts with a few more than the page). */
+    /** The most ids {@link #merge} reads from a source at a time (it starts with a few more than the page). */
     static final int IDS_BATCH = 500;
 
     /** A channel's threads, in the home timeline's two steps: the window on the primary key, then post_channel_idx. */
@@ -149,7 +148,7 @@ public class Timeline {
         Employee me = reader(reader);
         int limit = Math.max(1, Math.min(LARGEST_PAGE_SIZE, size));
         java.util.TreeMap<Long, Post> union = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        idWindow(union, "", true, before == null ? Long.MAX_VALUE : before, 0, me, limit + 1);
+        merge(union, List.of(window("", true, 0)), HOME_BY_IDS, true, before == null ? Long.MAX_VALUE : before, me, limit + 1);
         List<Post> posts = union.values().stream().limit(limit + 1).toList();
         boolean more = posts.size() > limit;
         List<TimelineEntry> entries = entries(me, posts.subList(0, Math.min(limit, posts.size())));
@@ -175,7 +174,8 @@ public class Timeline {
         }
         int limit = Math.max(1, Math.min(LARGEST_PAGE_SIZE, size));
         java.util.TreeMap<Long, Post> posts = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        byIds(posts, TOPIC_IDS, TOPIC_BY_IDS, key, true, before == null ? Long.MAX_VALUE : before, 0, me, limit + 1);
+        merge(posts, List.of(indexed(TOPIC_IDS, key, true, 0)), TOPIC_BY_IDS, true, before == null ? Long.MAX_VALUE : before, me,
+                limit + 1);
         List<Post> page = posts.values().stream().limit(limit + 1L).toList();
         boolean more = page.size() > limit;
         List<TimelineEntry> entries = entries(me, page.subList(0, Math.min(limit, page.size())));
@@ -292,8 +292,8 @@ public class Timeline {
 
     /**
      * The newest posts of the reader's home below {@code bound} (or the oldest above it), at most {@code max}: the
-     * window first, then, if the page is not full, each source below (above) the window; the page is the newest
-     * (oldest) {@code max} of all.
+     * window's sources together (its people and channels, each topic, the mentions), then, if the page is not full,
+     * each source below (above) the window; the page is the newest (oldest) {@code max} of all.
      */
     private List<Post> home(Employee me, String from, long bound, int max) {
         List<Long> authors = new ArrayList<>(em.createQuery(
@@ -315,127 +315,74 @@ public class Timeline {
         // The window: [edge, start) below, (start, edge] above.
         long start = below ? Math.min(bound, newest + 1) : bound;
         long edge = below ? Math.max(0, start - HOME_WINDOW) : Math.min(newest, bound + HOME_WINDOW);
-        homeWindow(union, authors, channels, below, start, edge, me, max);
-        byIds(union, TOPIC_IDS, HOME_BY_IDS, tags, below, start, edge, me, max);
-        byIds(union, MENTION_IDS, HOME_BY_IDS, me.getId(), below, start, edge, me, max);
+        List<Merge.Ids> sources = new ArrayList<>();
+        sources.add(window(" AND (author_id + 0 IN (" + numbers(authors) + ")"
+                + (channels.isEmpty() ? ")" : " OR channel_id + 0 IN (" + numbers(channels) + "))"), below, edge));
+        for (String tag : tags) {
+            sources.add(indexed(TOPIC_IDS, tag, below, edge));
+        }
+        sources.add(indexed(MENTION_IDS, me.getId(), below, edge));
+        merge(union, sources, HOME_BY_IDS, below, start, me, max);
         boolean rest = below ? edge > 0 : edge < newest;
         if (union.size() < max && rest) {
             // Beyond the window: below it (posts < edge) or above it (posts > edge).
             eachSource(union, "author_id", authors, below, edge, me, max);
             eachSource(union, "channel_id", channels, below, edge, me, max);
             for (String tag : tags) {
-                byIds(union, TOPIC_IDS, HOME_BY_IDS, tag, below, edge, last(union, below, max), me, max);
+                merge(union, List.of(indexed(TOPIC_IDS, tag, below, last(union, below, max))), HOME_BY_IDS, below, edge, me, max);
             }
-            byIds(union, MENTION_IDS, HOME_BY_IDS, me.getId(), below, edge, last(union, below, max), me, max);
+            merge(union, List.of(indexed(MENTION_IDS, me.getId(), below, last(union, below, max))), HOME_BY_IDS, below, edge,
+                    me, max);
         }
         return union.values().stream().limit(max).toList();
     }
 
     /**
-     * Adds to {@code union} the readable posts among those {@code ids} finds between {@code start} (excluded) and
-     * {@code edge} (included), newest first below the start or oldest first above it, until this source has given
-     * {@code max} posts or has no more.
+     * Posts of the window as far as {@code edge} (included) that meet the SQL condition {@code sources} (empty: any):
+     * ids from the post table alone, its primary key read from the cursor, none of the lists allowed an index, the
+     * posts deleted or hidden left out at once. Written as one query with the rule and the author and channel joined,
+     * H2 evaluated the rule for every post of the window before the lists (a third of the API's home timeline time at
+     * 1,000,000 posts, docs/benchmarks.md). Also the company stream's whole way (its window is the table).
      */
-    private void byIds(Map<Long, Post> union, String ids, String posts, List<?> values, boolean below, long start, long edge,
-                       Employee me, int max) {
-        for (Object value : values) {
-            byIds(union, ids, posts, value, below, start, edge, me, max);
-        }
-    }
-
-    private void byIds(Map<Long, Post> union, String ids, String posts, Object value, boolean below, long start, long edge,
-                       Employee me, int max) {
-        String idQuery = below ? ids : ids.replace(".id < :before", ".id > :before").replace(".id >= :edge", ".id <= :edge")
-                .replace(" desc", "");
-        String postQuery = below ? posts : posts.replace(FROM_BELOW, FROM_ABOVE).replace(NEWEST_FIRST, OLDEST_FIRST);
-        long from = start;
-        int found = 0;
-        // A few more ids than the page first (most are readable), more at each turn: a busy topic's 500 ids each
-        // checked against the whole rule made a tenth of the home page's time (docs/benchmarks.md).
-        int size = max + 10;
-        while (found < max) {
-            List<Long> batch = em.createQuery(idQuery, Long.class).setParameter("value", value).setParameter("before", from)
-                    .setParameter("edge", edge).setMaxResults(size).getResultList();
-            if (batch.isEmpty()) {
-                return;
-            }
-            List<Post> readable = em.createQuery(postQuery, Post.class).setParameter("before", start)
-                    .setParameter("reader", me.getId()).setParameter("ids", batch).setMaxResults(max - found).getResultList();
-            for (Post p : readable) {
-                union.putIfAbsent(p.getId(), p);
-            }
-            found += readable.size();
-            if (batch.size() < size) {
-                return;
-            }
-            from = batch.get(batch.size() - 1);
-            size = Math.min(IDS_BATCH, size * 4);
-        }
-    }
-
-    /**
-     * The window's posts by the people the reader follows (and their own) and in their channels: first their ids, on
-     * the post table alone (its primary key read from the bound, none of the lists allowed an index, the posts deleted
-     * or hidden left out at once), a few more than the page at a time; then those posts with the whole rule of
-     * {@link Visibility#READABLE}. Written as one query with the rule and the author and channel joined, H2 evaluated
-     * the rule for every post of the window before the lists (a third of the API's home timeline time at 1,000,000
-     * posts, docs/benchmarks.md).
-     */
-    private void homeWindow(Map<Long, Post> union, List<Long> authors, List<Long> channels, boolean below, long start,
-                            long edge, Employee me, int max) {
-        String sources = " AND (author_id + 0 IN (" + numbers(authors) + ")"
-                + (channels.isEmpty() ? ")" : " OR channel_id + 0 IN (" + numbers(channels) + "))");
-        idWindow(union, sources, below, start, edge, me, max);
-    }
-
-    /**
-     * The posts of the window between {@code start} (excluded) and {@code edge} (included) that meet the SQL
-     * condition {@code sources} (empty: any) and that the reader may read, until {@code max} are found: ids from the
-     * post table alone, its primary key read from the start, a few more than the page at a time, then those posts
-     * with the whole rule. Also the company stream's whole way (its window is the table).
-     */
-    private void idWindow(Map<Long, Post> union, String sources, boolean below, long start, long edge, Employee me, int max) {
+    private Merge.Ids window(String sources, boolean below, long edge) {
         String sql = "SELECT id FROM post WHERE " + (below ? "id < ? AND id >= ?" : "id > ? AND id <= ?")
                 + " AND (reply_to_id IS NULL OR id < 0) AND deleted_at IS NULL AND hidden_at IS NULL" + sources
                 + " ORDER BY id" + (below ? " DESC" : "") + " LIMIT ";
-        String postQuery = below ? HOME_BY_IDS : HOME_BY_IDS.replace(FROM_BELOW, FROM_ABOVE).replace(NEWEST_FIRST, OLDEST_FIRST);
-        long from = start;
-        int found = 0;
-        int batch = max + 10;
-        while (found < max) {
+        return (cursor, size) -> {
             @SuppressWarnings("unchecked")
-            List<Long> ids = ((List<Number>) em.createNativeQuery(sql + batch).setParameter(1, from).setParameter(2, edge)
-                    .getResultList()).stream().map(Number::longValue).toList();
-            if (ids.isEmpty()) {
-                return;
-            }
-            List<Post> readable = em.createQuery(postQuery, Post.class).setParameter("before", start)
-                    .setParameter("reader", me.getId()).setParameter("ids", ids).setMaxResults(max - found).getResultList();
-            for (Post p : readable) {
-                union.putIfAbsent(p.getId(), p);
-            }
-            found += readable.size();
-            if (ids.size() < batch) {
-                return;
-            }
-            from = ids.get(ids.size() - 1);
-            batch = Math.min(IDS_BATCH, batch * 4);
+            List<Number> ids = em.createNativeQuery(sql + size).setParameter(1, cursor).setParameter(2, edge).getResultList();
+            return ids.stream().map(Number::longValue).toList();
+        };
+    }
+
+    /** The ids a JPQL query of an index finds (a topic's, the mentions of someone) as far as {@code edge} (included). */
+    private Merge.Ids indexed(String jpql, Object value, boolean below, long edge) {
+        String query = below ? jpql : jpql.replace(".id < :before", ".id > :before").replace(".id >= :edge", ".id <= :edge")
+                .replace(" desc", "");
+        return (cursor, size) -> em.createQuery(query, Long.class).setParameter("value", value).setParameter("before", cursor)
+                .setParameter("edge", edge).setMaxResults(size).getResultList();
+    }
+
+    /**
+     * Adds to {@code union} the newest posts below {@code start} (the oldest above it) that the reader may read among
+     * those the sources name, until {@code max} are found or the sources have no more ({@link Merge}: the sources' ids
+     * merged, then the whole rule of {@link Visibility#READABLE} asked once for the nearest of them all, loading only
+     * the posts that make the page). Each source checked and loaded on its own, a reader with two topics loaded three
+     * pages of posts to show one, and the topics' posts were a tenth of the home page's time (docs/benchmarks.md).
+     */
+    private void merge(Map<Long, Post> union, List<Merge.Ids> sources, String posts, boolean below, long start, Employee me,
+                       int max) {
+        String postQuery = below ? posts : posts.replace(FROM_BELOW, FROM_ABOVE).replace(NEWEST_FIRST, OLDEST_FIRST);
+        Merge.Readable<Post> rule = (ids, most) -> em.createQuery(postQuery, Post.class).setParameter("before", start)
+                .setParameter("reader", me.getId()).setParameter("ids", ids).setMaxResults(most).getResultList();
+        for (Post p : Merge.nearest(sources, rule, below, start, max, IDS_BATCH)) {
+            union.putIfAbsent(p.getId(), p);
         }
     }
 
     /** Ids as an SQL list: numbers read from the database, never text from a request. */
     private static String numbers(List<Long> ids) {
         return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-    }
-
-    /** One of the window's queries, turned round for posts above the bound. */
-    private TypedQuery<Post> window(String jpql, boolean below, long start, long edge, Employee me,
-                                   int max) {
-        String query = below ? jpql : jpql.replace(FROM_BELOW, FROM_ABOVE).replace(IN_WINDOW, "p.id <= :edge and ")
-                .replace(".id >= :edge and ", ".id <= :edge and ").replace(".id < :before)", ".id > :before)")
-                .replace(NEWEST_FIRST, OLDEST_FIRST);
-        return em.createQuery(query, Post.class).setParameter("before", start).setParameter("edge", edge)
-                .setParameter("reader", me.getId()).setMaxResults(max);
     }
 
     /**
@@ -450,7 +397,8 @@ public class Timeline {
     private void eachSource(java.util.TreeMap<Long, Post> union, String column, List<Long> sources, boolean below, long edge, Employee me,
                             int max) {
         for (Long source : sources) {
-            idWindow(union, " AND " + column + " = " + source.longValue(), below, edge, last(union, below, max), me, max);
+            merge(union, List.of(window(" AND " + column + " = " + source.longValue(), below, last(union, below, max))), HOME_BY_IDS,
+                    below, edge, me, max);
         }
     }
 
@@ -477,7 +425,7 @@ public class Timeline {
     public int newerOnCompany(String reader, long after) {
         Employee me = reader(reader);
         Map<Long, Post> union = new java.util.TreeMap<>();
-        idWindow(union, "", false, after, Long.MAX_VALUE, me, LARGEST_PAGE_SIZE);
+        merge(union, List.of(window("", false, Long.MAX_VALUE)), HOME_BY_IDS, false, after, me, LARGEST_PAGE_SIZE);
         return union.size();
     }
 
