@@ -24,16 +24,30 @@ public class Messages {
     private Locale locale;
     private ResourceBundle bundle;
     private final Map<String, MessageFormat> formats = new HashMap<>();
+    /** And the texts already made with their arguments (a post's six reaction labels are the same on most posts). */
+    private final Map<java.util.List<Object>, String> made = new HashMap<>();
 
     public String text(String key, Object... arguments) {
         Locale current = language.getLocale();
         if (!current.equals(locale)) { // (first use, or the reader switched languages during this request)
             bundle = ResourceBundle.getBundle(BUNDLE, current);
             formats.clear();
+            made.clear();
             locale = current;
         }
         String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : formats.computeIfAbsent(key, k -> new MessageFormat(pattern, current)).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        java.util.List<Object> call = new java.util.ArrayList<>(arguments.length + 1);
+        call.add(key);
+        java.util.Collections.addAll(call, arguments);
+        String text = made.get(call);
+        if (text == null) {
+            text = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, current)).format(arguments);
+            made.put(call, text);
+        }
+        return text;
     }
 
     public FacesMessage error(String key, Object... arguments) {

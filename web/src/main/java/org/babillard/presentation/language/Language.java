@@ -34,15 +34,39 @@ public class Language implements Serializable {
     People people;
 
     private String chosen;
+
+    /** The request's language once found (a key of the request's Faces attributes). */
+    private static final String REQUEST_LOCALE = Language.class.getName() + ".locale";
     /** The person whose saved choice has been applied to this session. */
     private String appliedFor;
 
+    /**
+     * The reader's language, found once per request (a timeline page asks for it a few hundred times, each time
+     * looking at the session's user and parsing the tag again: docs/benchmarks.md).
+     */
     public Locale getLocale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Map<Object, Object> request = faces == null ? null : faces.getAttributes();
+        if (request != null && request.get(REQUEST_LOCALE) instanceof Locale known) {
+            return known;
+        }
         applySavedChoice();
         if (chosen == null) {
             chosen = fromCookie().orElse(null);
         }
-        return chosen != null ? Locale.forLanguageTag(chosen) : browserLocale();
+        Locale locale = chosen != null ? locale(chosen) : browserLocale();
+        if (request != null) {
+            request.put(REQUEST_LOCALE, locale);
+        }
+        return locale;
+    }
+
+    private static Locale locale(String tag) {
+        return switch (tag) {
+            case "fr" -> Locale.FRENCH;
+            case "en" -> Locale.ENGLISH;
+            default -> Locale.forLanguageTag(tag);
+        };
     }
 
     public String getTag() {
@@ -56,6 +80,7 @@ public class Language implements Serializable {
         }
         chosen = tag;
         FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getAttributes().remove(REQUEST_LOCALE);
         ExternalContext ec = faces.getExternalContext();
         if (ec.getUserPrincipal() != null) {
             people.chooseLanguage(ec.getUserPrincipal().getName(), tag);
@@ -99,7 +124,7 @@ public class Language implements Serializable {
         if (faces != null) {
             for (Locale asked : Collections.list(((HttpServletRequest) faces.getExternalContext().getRequest()).getLocales())) {
                 if (People.LANGUAGES.contains(asked.getLanguage())) {
-                    return Locale.forLanguageTag(asked.getLanguage());
+                    return locale(asked.getLanguage());
                 }
             }
         }

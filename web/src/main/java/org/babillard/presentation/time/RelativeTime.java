@@ -18,6 +18,8 @@ public final class RelativeTime {
     private final ResourceBundle bundle;
     private final Locale locale;
     private final ZoneId zone;
+    /** The patterns already parsed: an instance serves one request's thread (Clocks), never two at once. */
+    private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
 
     public RelativeTime(ResourceBundle bundle, Locale locale, ZoneId zone) {
         this.bundle = bundle;
@@ -49,6 +51,7 @@ public final class RelativeTime {
     }
 
     private String format(String key, long amount) {
-        return new MessageFormat(bundle.getString(key), locale).format(new Object[]{amount});
+        // Parsed once per key (a pattern with a choice is costly to parse; a page shows forty times).
+        return formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale)).format(new Object[]{amount});
     }
 }
