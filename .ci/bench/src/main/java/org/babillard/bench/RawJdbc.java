@@ -193,8 +193,10 @@ public final class RawJdbc {
     }
 
     /**
-     * Timeline#homeWindow: the ids of the window's posts by the people and in the channels followed, from the post table
-     * alone on its primary key (a few more than the page, then more at a time), then those posts with the whole rule.
+     * The window of Timeline#home: the ids of the window's posts by the people and in the channels followed, from the
+     * post table alone on its primary key (a few more than the page, then more at a time), then those posts with the
+     * whole rule. (Babillard merges all the sources' ids before asking the rule once, Timeline's Merge; the raw query
+     * asks it per source, for the same rows.)
      */
     static void window(Connection c, TreeMap<Long, Object[]> union, List<Long> authors, List<Long> channels, long reader,
                        long start, long edge) throws SQLException {
@@ -236,7 +238,7 @@ public final class RawJdbc {
         }
     }
 
-    /** Timeline#byIds: the source's ids between two bounds through its index (500 at a time), then those posts. */
+    /** A topic's or the mentions' source of Timeline#home: its ids between two bounds through its index (500 at a time), then those posts. */
     static void byIds(Connection c, TreeMap<Long, Object[]> union, String ids, List<?> values, long reader, long start, long edge) throws SQLException {
         if (values.isEmpty()) {
             return;
